@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// RouteOpt: learned policies, exact and heuristic solvers for TSP, ATSP and CVRP.
+/// Target layout follows `docs/DESIGN.md`.
+let optimised: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
+let package = Package(
+    name: "RouteOpt",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "routeopt", targets: ["routeopt"]),
+        .library(name: "RoutingCore", targets: ["RoutingCore"]),
+        .library(name: "RoutingIO", targets: ["RoutingIO"]),
+        .library(name: "Heuristics", targets: ["Heuristics"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    ],
+    targets: [
+        .target(name: "RoutingCore", swiftSettings: optimised),
+        .target(
+            name: "RoutingIO",
+            dependencies: ["RoutingCore", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            swiftSettings: optimised),
+        .target(name: "Heuristics", dependencies: ["RoutingCore"], swiftSettings: optimised),
+        .target(name: "RoutingTestSupport", dependencies: ["RoutingCore"]),
+        .executableTarget(
+            name: "routeopt",
+            dependencies: [
+                "RoutingCore", "RoutingIO", "Heuristics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: optimised),
+        .testTarget(name: "RoutingCoreTests", dependencies: ["RoutingCore", "RoutingTestSupport"]),
+        .testTarget(name: "RoutingIOTests", dependencies: ["RoutingIO", "RoutingCore", "RoutingTestSupport"]),
+        .testTarget(name: "HeuristicsTests", dependencies: ["Heuristics", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["RoutingCore", "RoutingIO", "RoutingTestSupport"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import RoutingCore
+// Filled in by the heuristics work (construction, local search, iterated local search).
