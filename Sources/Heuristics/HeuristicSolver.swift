@@ -1,2 +1,0 @@
-import RoutingCore
-// Filled in by the heuristics work (construction, local search, iterated local search).
