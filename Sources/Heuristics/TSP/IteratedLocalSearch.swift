@@ -27,7 +27,7 @@ struct IteratedLocalSearch<Primary: TourMoveSearch, Secondary: TourMoveSearch> {
             if let iterationLimit, outcome.iterations >= iterationLimit { break }
             outcome.iterations += 1
             let kicked = kick.apply(to: tour, costs: costs, using: &rng, activating: &queue)
-            let candidate = outcome.cost &+ kicked &- search.optimise(tour, queue: &queue)
+            let candidate = outcome.cost &+ kicked &- search.optimise(tour, queue: &queue, until: deadline)
             if candidate <= outcome.cost {
                 if candidate < outcome.cost { outcome.improvements += 1 }
                 outcome.cost = candidate

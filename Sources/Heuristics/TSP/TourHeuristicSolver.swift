@@ -12,8 +12,8 @@ import RoutingCore
 ///   ``OrOptSearch``.
 ///
 /// With `limits.iterationLimit` the result depends only on the seed (each thread runs its share of
-/// the kicks). The status is always `.feasible`: nothing is proven, although instances with at most
-/// four nodes are solved by enumeration and return at once.
+/// the kicks). Instances with at most ``ExhaustiveTour/maximumDimension`` nodes are solved by
+/// enumeration and return at once; the status is still `.feasible`, as for every heuristic result.
 public struct TourHeuristicSolver: Solver {
     /// Candidate-list length for the local searches.
     public var candidates: Int
@@ -32,8 +32,8 @@ public struct TourHeuristicSolver: Solver {
         let n = instance.dimension
         let order: [Int]
         var statistics: [String: Double] = [:]
-        if n <= 4 {
-            order = Self.enumerate(instance.distances)
+        if n <= ExhaustiveTour.maximumDimension {
+            order = ExhaustiveTour.cheapest(instance.distances)
         } else {
             let symmetric = instance.distances.isSymmetric
             let lists = CandidateLists(distances: instance.distances, k: candidates, symmetric: symmetric)
@@ -64,14 +64,5 @@ public struct TourHeuristicSolver: Solver {
         }
         return SolveResult(solution: solution, cost: cost, status: .feasible, method: name,
                            seconds: deadline.elapsed, statistics: statistics)
-    }
-
-    /// The cheapest tour of an instance with at most four nodes, by trying every order.
-    private static func enumerate(_ distances: DistanceMatrix) -> [Int] {
-        let n = distances.count
-        guard n > 2 else { return Array(0..<n) }
-        let orders: [[Int]] = n == 3 ? [[0, 1, 2], [0, 2, 1]]
-            : [[0, 1, 2, 3], [0, 1, 3, 2], [0, 2, 1, 3], [0, 2, 3, 1], [0, 3, 1, 2], [0, 3, 2, 1]]
-        return orders.min { Evaluator.tourCost($0, distances: distances) < Evaluator.tourCost($1, distances: distances) }!
     }
 }

@@ -38,7 +38,7 @@ struct TourWorker {
         var queue = ActiveQueue(n: tour.n)
         queue.pushAll(tour)
         let initial = context.costs.tourCost(UnsafeBufferPointer(start: tour.order, count: tour.n))
-        let optimised = initial - search.optimise(tour, queue: &queue)
+        let optimised = initial - search.optimise(tour, queue: &queue, until: deadline)
         var ils = IteratedLocalSearch(search: search, kick: DoubleBridgeKick(), costs: context.costs)
         let outcome = ils.run(tour, cost: optimised, deadline: deadline, iterationLimit: iterationLimit, using: &rng)
         return Result(tour: tour.nodes, cost: outcome.cost, iterations: outcome.iterations,
