@@ -65,6 +65,9 @@ final class LinKernighanSearch: TourMoveSearch {
         let base = level * maxBreadth
         var count = 0
         let list = context.outgoing + Int(t2) * context.k
+        if level + 1 == maxDepth {
+            return closeChain(t1: t1, t2: t2, gain: g, threshold: threshold, forward: forward, tour: tour)
+        }
         for r in 0..<context.k {
             let t3 = list[r]
             let g1 = g &- costs[t2, t3]
@@ -96,16 +99,41 @@ final class LinKernighanSearch: TourMoveSearch {
             let g2 = g &- costs[t2, t3] &+ costs[t3, t4]
             let closed = g2 &- costs[t4, t1]
             let best = max(threshold, closed)
-            if level + 1 < maxDepth {
-                let deeper = step(level: level + 1, t1: t1, t2: t4, gain: g2, threshold: best, tour: tour)
-                if deeper > best { return deeper }
-            }
+            let deeper = step(level: level + 1, t1: t1, t2: t4, gain: g2, threshold: best, tour: tour)
+            if deeper > best { return deeper }
             if closed > threshold { return closed }
             tour.undo(to: mark)
             addedCount -= 2
             touchedCount -= 2
         }
         return threshold
+    }
+
+    /// The last level: the best single closing flip, applied only if it beats `threshold`.
+    private func closeChain(t1: Int32, t2: Int32, gain g: Int, threshold: Int, forward: Bool, tour: ArrayTour) -> Int {
+        let costs = context.costs
+        let afterT2 = tour.succ(t2, forward: forward)
+        let list = context.outgoing + Int(t2) * context.k
+        var best = threshold
+        var choice: (Int32, Int32)? = nil
+        for r in 0..<context.k {
+            let t3 = list[r]
+            let g1 = g &- costs[t2, t3]
+            if g1 <= 0 { break }
+            if t3 == afterT2 || t3 == t1 { continue }
+            let t4 = tour.succ(t3, forward: !forward)
+            let closed = g1 &+ costs[t3, t4] &- costs[t4, t1]
+            if closed > best && !isAdded(t3, t4) {
+                best = closed
+                choice = (t3, t4)
+            }
+        }
+        guard let (t3, t4) = choice else { return threshold }
+        TwoOptMove(t1: t1, t2: t2, t3: t3, t4: t4).apply(to: tour)
+        touched[touchedCount] = t3
+        touched[touchedCount + 1] = t4
+        touchedCount += 2
+        return best
     }
 
     /// `true` when `{a, b}` was added earlier in the current chain.
