@@ -16,10 +16,16 @@ public struct GreedyEdgeConstruction: TourConstruction {
     }
 
     public func tour(for distances: DistanceMatrix) -> [Int] {
+        guard distances.count > 2 else { return Array(0..<distances.count) }
+        let symmetric = distances.isSymmetric
+        return tour(for: distances, lists: CandidateLists(distances: distances, k: candidates, symmetric: symmetric),
+                    symmetric: symmetric)
+    }
+
+    /// The greedy tour from already built candidate lists (the solver shares its own).
+    func tour(for distances: DistanceMatrix, lists: CandidateLists, symmetric: Bool) -> [Int] {
         let n = distances.count
         guard n > 2 else { return Array(0..<n) }
-        let symmetric = distances.isSymmetric
-        let lists = CandidateLists(distances: distances, k: candidates, symmetric: symmetric)
         var arcs: [(cost: Int, from: Int, to: Int)] = []
         arcs.reserveCapacity(n * lists.k)
         for v in 0..<n {

@@ -37,7 +37,7 @@ public struct TourHeuristicSolver: Solver {
         } else {
             let symmetric = instance.distances.isSymmetric
             let lists = CandidateLists(distances: instance.distances, k: candidates, symmetric: symmetric)
-            let start = GreedyEdgeConstruction(candidates: candidates).tour(for: instance.distances)
+            let start = GreedyEdgeConstruction(candidates: candidates).tour(for: instance.distances, lists: lists, symmetric: symmetric)
             statistics["construction_cost"] = Double(Evaluator.tourCost(start, distances: instance.distances))
             let threads = max(1, limits.threads)
             var seeds = SeededGenerator(seed: limits.seed)
