@@ -10,9 +10,8 @@ struct IteratedLocalSearch<Primary: TourMoveSearch, Secondary: TourMoveSearch> {
     let kick: DoubleBridgeKick
     let costs: CostView
     /// Record-to-record acceptance: a worse tour is kept while it is within this fraction of the
-    /// best cost (0 accepts only tours no worse than the current one). The default was tuned on
-    /// TSPLIB instances of 300–1000 nodes.
-    var tolerance: Double = 0.0003
+    /// best cost (0 accepts only tours no worse than the current one).
+    var tolerance: Double = 0
 
     /// What a run reports.
     struct Outcome {
@@ -30,7 +29,7 @@ struct IteratedLocalSearch<Primary: TourMoveSearch, Secondary: TourMoveSearch> {
         var queue = ActiveQueue(n: tour.n)
         let best = ArrayTour(tour.nodes)
         var current = start
-        let slack = Int(Double(start) * tolerance)
+        var slack = Int(Double(start) * tolerance)
         tour.clearJournal()
         while !deadline.hasExpired {
             if let iterationLimit, outcome.iterations >= iterationLimit { break }
@@ -43,6 +42,7 @@ struct IteratedLocalSearch<Primary: TourMoveSearch, Secondary: TourMoveSearch> {
                 if candidate < outcome.cost {
                     outcome.improvements += 1
                     outcome.cost = candidate
+                    slack = Int(Double(candidate) * tolerance)
                     best.copy(from: tour)
                 }
             } else {

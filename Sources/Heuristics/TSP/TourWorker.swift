@@ -15,6 +15,14 @@ struct TourWorker {
         var improvements: Int
     }
 
+    /// The record-to-record tolerance of the iterated local search (a fraction of the best cost):
+    /// 0.03 % for symmetric instances (Lin–Kernighan), 0.3 of an average arc for asymmetric ones,
+    /// whose weaker or-3opt neighbourhood stalls on small instances where 0.03 % rounds to nothing.
+    /// Both were tuned on TSPLIB/ATSPLIB.
+    var tolerance: Double {
+        symmetric ? 0.0003 : 0.3 / Double(max(1, instance.dimension))
+    }
+
     func run<G: RandomNumberGenerator>(from start: [Int], deadline: Deadline, iterationLimit: Int?,
                                        using rng: inout G) -> Result {
         SearchContext.with(instance.distances, lists) { context in
@@ -39,7 +47,7 @@ struct TourWorker {
         queue.pushAll(tour)
         let initial = context.costs.tourCost(UnsafeBufferPointer(start: tour.order, count: tour.n))
         let optimised = initial - search.optimise(tour, queue: &queue, until: deadline)
-        var ils = IteratedLocalSearch(search: search, kick: DoubleBridgeKick(), costs: context.costs)
+        var ils = IteratedLocalSearch(search: search, kick: DoubleBridgeKick(), costs: context.costs, tolerance: tolerance)
         let outcome = ils.run(tour, cost: optimised, deadline: deadline, iterationLimit: iterationLimit, using: &rng)
         return Result(tour: tour.nodes, cost: outcome.cost, iterations: outcome.iterations,
                       improvements: outcome.improvements)

@@ -25,3 +25,15 @@ import Testing
         }
     }
 }
+
+extension TourWorkerTests {
+    /// The acceptance tolerance is a small fraction of the cost: fixed for symmetric instances,
+    /// about a third of an average arc for asymmetric ones.
+    @Test func toleranceDependsOnSymmetry() {
+        let tsp = RandomInstances.euclideanTSP(40, seed: 1)
+        let atsp = RandomInstances.randomATSP(40, seed: 1)
+        let lists = CandidateLists(distances: tsp.distances, k: 5, symmetric: true)
+        #expect(TourWorker(instance: tsp, lists: lists, symmetric: true).tolerance == 0.0003)
+        #expect(TourWorker(instance: atsp, lists: lists, symmetric: false).tolerance == 0.3 / 40)
+    }
+}
