@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "RoutingCore", targets: ["RoutingCore"]),
         .library(name: "RoutingIO", targets: ["RoutingIO"]),
         .library(name: "Heuristics", targets: ["Heuristics"]),
+        .library(name: "Solving", targets: ["Solving"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,17 +26,22 @@ let package = Package(
             dependencies: ["RoutingCore", .product(name: "SwiftCSV", package: "SwiftCSV")],
             swiftSettings: optimised),
         .target(name: "Heuristics", dependencies: ["RoutingCore"], swiftSettings: optimised),
+        .target(
+            name: "Solving",
+            dependencies: ["RoutingCore", "RoutingIO", "Heuristics"],
+            swiftSettings: optimised),
         .target(name: "RoutingTestSupport", dependencies: ["RoutingCore"]),
         .executableTarget(
             name: "routeopt",
             dependencies: [
-                "RoutingCore", "RoutingIO", "Heuristics",
+                "RoutingCore", "RoutingIO", "Heuristics", "Solving",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimised),
         .testTarget(name: "RoutingCoreTests", dependencies: ["RoutingCore", "RoutingTestSupport"]),
         .testTarget(name: "RoutingIOTests", dependencies: ["RoutingIO", "RoutingCore", "RoutingTestSupport"]),
         .testTarget(name: "HeuristicsTests", dependencies: ["Heuristics", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
+        .testTarget(name: "SolvingTests", dependencies: ["Solving", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["RoutingCore", "RoutingIO", "RoutingTestSupport"]),
     ]
 )
