@@ -15,6 +15,15 @@ public struct OptimaTable: Sendable {
         /// `true` when `bestKnown` is a proven optimum (`optimal` column `yes`).
         public let isOptimal: Bool
         public let source: String
+
+        public init(name: String, problem: String, dimension: Int, bestKnown: Cost, isOptimal: Bool, source: String) {
+            self.name = name
+            self.problem = problem
+            self.dimension = dimension
+            self.bestKnown = bestKnown
+            self.isOptimal = isOptimal
+            self.source = source
+        }
     }
 
     /// The column names the file must have.
@@ -24,8 +33,8 @@ public struct OptimaTable: Sendable {
     public let entries: [Entry]
     private let byName: [String: Int]
 
-    /// Builds a table from entries (names must be unique; a later duplicate is ignored).
-    init(entries: [Entry]) {
+    /// Builds a table from entries; for a repeated name the first entry wins.
+    public init(entries: [Entry]) {
         self.entries = entries
         var byName: [String: Int] = [:]
         for (index, entry) in entries.enumerated() where byName[entry.name] == nil { byName[entry.name] = index }

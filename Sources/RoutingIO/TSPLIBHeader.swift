@@ -22,6 +22,11 @@ struct TSPLIBHeader {
         case coordinates = "COORD_DISPLAY", twoD = "TWOD_DISPLAY", none = "NO_DISPLAY"
     }
 
+    /// The largest CAPACITY or demand accepted (2^40), so that sums over a fleet cannot overflow.
+    static let maximumQuantity = 1 << 40
+    /// The largest fleet size accepted.
+    static let maximumVehicles = 1_000_000
+
     var name: Field<String>?
     var type: Field<ProblemKind>?
     var comment: Field<String>?
@@ -67,6 +72,9 @@ struct TSPLIBHeader {
         case .capacity:
             let q = try lexer.integer(value, line: line, what: "CAPACITY")
             guard q > 0 else { throw lexer.error("CAPACITY must be positive, got \(q)", line: line) }
+            guard q <= Self.maximumQuantity else {
+                throw lexer.error("CAPACITY \(q) is out of range (at most \(Self.maximumQuantity))", line: line)
+            }
             capacity = Field(value: q, line: line)
         case .vehicles, .salesmen:
             if let other = vehicles {
@@ -74,6 +82,9 @@ struct TSPLIBHeader {
             }
             let k = try lexer.integer(value, line: line, what: keyword.rawValue)
             guard k > 0 else { throw lexer.error("\(keyword.rawValue) must be positive, got \(k)", line: line) }
+            guard k <= Self.maximumVehicles else {
+                throw lexer.error("\(keyword.rawValue) \(k) is out of range (at most \(Self.maximumVehicles))", line: line)
+            }
             vehicles = Field(value: k, line: line)
         case .edgeWeightType:
             guard let rule = DistanceRule(rawValue: word) else {

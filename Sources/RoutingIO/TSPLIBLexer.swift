@@ -21,15 +21,16 @@ struct TSPLIBLexer {
     /// The number of the file's last line (1 for an empty file): where a truncated file ended.
     let lastLineNumber: Int
 
-    /// Splits `bytes` into lines.
+    /// Splits `bytes` into lines, skipping a leading UTF-8 byte-order mark.
     /// - Throws: ``FormatError`` at the first line holding a control byte (binary data).
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) throws(FormatError) {
         self.bytes = bytes
         self.file = file
         var lines: [Line] = []
         var number = 1
-        var lineStart = 0
-        var index = 0
+        let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        var lineStart = hasByteOrderMark ? 3 : 0
+        var index = lineStart
         let count = bytes.count
         while index <= count {
             let byte: UInt8 = index < count ? bytes[index] : ASCII.newline

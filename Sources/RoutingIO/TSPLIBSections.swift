@@ -71,6 +71,9 @@ struct TSPLIBSections {
             demands = try reader.nodeTable(width: 1, header: line) { token, line throws(FormatError) in
                 let demand = try lexer.integer(token, line: line, what: "demand")
                 guard demand >= 0 else { throw lexer.error("demand \(demand) is negative", line: line) }
+                guard demand <= TSPLIBHeader.maximumQuantity else {
+                    throw lexer.error("demand \(demand) is out of range (at most \(TSPLIBHeader.maximumQuantity))", line: line)
+                }
                 return demand
             }
         case .edgeWeightSection:

@@ -32,9 +32,9 @@ enum SharedInstances {
     /// Every reference solution file.
     static var solutionFiles: [String] { files(endingWith: [".opt.tour", ".sol"]) }
 
-    /// The library's `optima.csv`.
-    static var optima: OptimaTable? {
-        directory.flatMap { try? OptimaTable.load(contentsOf: $0.appendingPathComponent("optima.csv").path) }
+    /// The library's `optima.csv`, read once.
+    static let optima: OptimaTable? = directory.flatMap {
+        try? OptimaTable.load(contentsOf: $0.appendingPathComponent("optima.csv").path)
     }
 
     /// The instance file a reference solution belongs to.
@@ -44,5 +44,12 @@ enum SharedInstances {
             return FileManager.default.fileExists(atPath: stem + ".tsp") ? stem + ".tsp" : stem + ".atsp"
         }
         return String(path.dropLast(".sol".count)) + ".vrp"
+    }
+
+    /// The reference solution of an instance file, if the library has one.
+    static func solutionPath(forInstance path: String) -> String? {
+        let stem = String(path[..<(path.lastIndex(of: ".") ?? path.endIndex)])
+        let candidate = stem + (path.hasSuffix(".vrp") ? ".sol" : ".opt.tour")
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 }
