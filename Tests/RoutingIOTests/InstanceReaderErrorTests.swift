@@ -261,3 +261,48 @@ import RoutingIO
         expectInstanceError(Self.cvrp(inserting: "7 7 7", at: 3), line: 3, "unexpected data '7' outside any section")
     }
 }
+
+/// Seeded sweeps of damaged files: every outcome is an instance or a FormatError, never a crash or hang.
+@Suite struct InstanceReaderRobustnessTests {
+    /// Valid files of several shapes to damage.
+    static let seeds = [
+        InstanceReaderErrorTests.cvrp(line: 1, "NAME : base"),
+        "TYPE: TSP\nDIMENSION: 4\nEDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_FORMAT: LOWER_DIAG_ROW\nEDGE_WEIGHT_SECTION\n0 1 0\n2 3 0 4 5 6 0\nEOF\n",
+        "TYPE: ATSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_FORMAT: FULL_MATRIX\nEDGE_WEIGHT_SECTION\n9999 1 2\n3 9999 4\n5 6 9999\n",
+        "TYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: GEO\nNODE_COORD_SECTION\n1 16.47 96.10\n2 -20.09 92.54\n3 0 0\nEOF\n",
+    ]
+
+    /// Deleting, duplicating, swapping lines and replacing tokens or bytes never crashes the reader.
+    @Test(arguments: 0..<4)
+    func damagedFilesFailCleanly(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        let junk = ["-1", "0", "nan", "1e999", "-7", "99999999999999999999", "EOF", "DIMENSION : 2", "DEPOT_SECTION",
+                    "EDGE_WEIGHT_SECTION", ":", "\u{0}", "é", "", "3.5", "NODE_COORD_SECTION", "FIXED_EDGES_SECTION"]
+        for round in 0..<400 {
+            var lines = Self.seeds[round % Self.seeds.count].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                let index = Int.random(in: 0..<lines.count, using: &generator)
+                switch Int.random(in: 0..<5, using: &generator) {
+                case 0: lines.remove(at: index)
+                case 1: lines.insert(lines[index], at: index)
+                case 2: lines.swapAt(index, Int.random(in: 0..<lines.count, using: &generator))
+                case 3:
+                    var tokens = lines[index].split(separator: " ").map(String.init)
+                    if tokens.isEmpty { tokens = [""] }
+                    tokens[Int.random(in: 0..<tokens.count, using: &generator)] = junk.randomElement(using: &generator)!
+                    lines[index] = tokens.joined(separator: " ")
+                default:
+                    lines[index] = String(lines[index].shuffled(using: &generator))
+                }
+                if lines.isEmpty { lines = [""] }
+            }
+            let text = lines.joined(separator: "\n")
+            do {
+                let instance = try InstanceReader.parse(text, file: "damaged")
+                #expect(instance.dimension > 0)
+            } catch {
+                #expect(error.line != nil && !error.message.isEmpty, "\(error)")
+            }
+        }
+    }
+}

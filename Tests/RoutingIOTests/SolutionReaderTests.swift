@@ -92,4 +92,31 @@ import RoutingIO
         expectSolutionError("hello\nworld\n", for: Self.cvrp, line: 1, "not a solution file")
         expectSolutionError("", for: Self.cvrp, line: 1, "the file is empty")
     }
+
+    /// Damaged tours and CVRPLIB solutions give a solution or a FormatError with a line, never a crash.
+    @Test func damagedSolutionsFailCleanly() {
+        var generator = SeededGenerator(seed: 7)
+        let seeds = [("TYPE : TOUR\nDIMENSION : 4\nTOUR_SECTION\n1\n3\n2\n4\n-1\nEOF", Self.square),
+                     ("Route #1: 3 1\nRoute #2: 2\nCost 60", Self.cvrp)]
+        let junk = ["-1", "0", "5", "nan", "x", "#", ":", "Route", "Cost", "EOF", "TOUR_SECTION", "99999999999999999999"]
+        for round in 0..<400 {
+            let (seed, instance) = seeds[round % 2]
+            var tokens = seed.split(separator: " ", omittingEmptySubsequences: false).flatMap {
+                $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + ["\n"]
+            }
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                let index = Int.random(in: 0..<tokens.count, using: &generator)
+                if Bool.random(using: &generator) { tokens.remove(at: index) } else {
+                    tokens.insert(junk.randomElement(using: &generator)!, at: index)
+                }
+                if tokens.isEmpty { tokens = [""] }
+            }
+            let text = tokens.joined(separator: " ")
+            do {
+                _ = try SolutionReader.parse(text, file: "damaged", for: instance)
+            } catch {
+                #expect(error.line != nil && !error.message.isEmpty, "\(error)")
+            }
+        }
+    }
 }
