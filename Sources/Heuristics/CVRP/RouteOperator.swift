@@ -27,7 +27,7 @@ extension RouteState {
     @inline(__always)
     func hasSegment(from u: Int32, length: Int) -> Bool {
         let r = routeOf[Int(u)]
-        return r >= 0 && Int(position[Int(u)]) + length - 1 <= Int(routeSize[Int(r)])
+        return isCustomer(u) && r >= 0 && Int(position[Int(u)]) + length - 1 <= Int(routeSize[Int(r)])
     }
 
     /// Load of the segment from customer `a` to customer `b` (same route, `a` first).
