@@ -49,7 +49,7 @@ final class AnnealingSearch {
     /// Runs until `deadline` expires or `iterationLimit` steps are done.
     /// - Parameter timeLimit: the budget the temperature schedule spans when no iteration limit is set.
     func run(deadline: Deadline, timeLimit: Double, iterationLimit: Int?) -> Outcome {
-        localSearch.run(current, random: &random)
+        localSearch.run(current, random: &random, deadline: deadline)
         if current.unassignedCount > 0 {
             candidate.copy(from: current)
             ruinRecreate.step(candidate, random: &random)
@@ -76,7 +76,7 @@ final class AnnealingSearch {
             candidate.copy(from: current)
             ruinRecreate.step(candidate, random: &random)
             if candidate.unassignedCount == 0 && candidate.cost < bestCost {
-                localSearch.run(candidate, random: &random)
+                localSearch.run(candidate, random: &random, deadline: deadline)
             }
             let candidateObjective = objective(candidate)
             let threshold = Double(currentObjective) - temperature * log(max(random.unit(), 1e-300))

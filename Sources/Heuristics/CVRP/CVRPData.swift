@@ -65,20 +65,19 @@ final class CVRPData: @unchecked Sendable {
             location[id] = Int32(id < n ? id : instance.depot)
             demands[id] = id < n ? Int32(instance.demands[id]) : 0
         }
-        let near = NeighborLists(distances: instance.distances, k: granularity, among: instance.customers)
-        self.granularity = near.k
-        let nearBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, n * near.k))
-        Self.copy(near.flat, into: nearBuffer)
-        granular = nearBuffer
-        let far = NeighborLists(distances: instance.distances, k: adjacency, among: instance.customers)
+        // One neighbour computation: the granular lists are the nearest part of the adjacency lists.
+        let far = NeighborLists(distances: instance.distances, k: max(adjacency, granularity), among: instance.customers)
         adjacencySize = far.k
         let farBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, n * far.k))
-        Self.copy(far.flat, into: farBuffer)
+        for (index, value) in far.flat.enumerated() { farBuffer[index] = value }
         self.adjacency = farBuffer
-    }
-
-    private static func copy(_ values: [Int32], into buffer: UnsafeMutablePointer<Int32>) {
-        for (index, value) in values.enumerated() { buffer[index] = value }
+        let near = min(granularity, far.k)
+        self.granularity = near
+        let nearBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, n * near))
+        for node in 0..<n {
+            for rank in 0..<near { nearBuffer[node * near + rank] = farBuffer[node * far.k + rank] }
+        }
+        granular = nearBuffer
     }
 
     deinit {

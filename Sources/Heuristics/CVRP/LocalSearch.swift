@@ -1,3 +1,5 @@
+import RoutingCore
+
 /// Granular local search over a ``RouteState``: for every customer `u` and each of its granular
 /// neighbours `v`, tries relocate, Or-opt, swap, cross-exchange, 2-opt* and intra-route 2-opt moves
 /// that put `u` next to `v`, applying the first improving one, until no move improves.
@@ -41,8 +43,9 @@ final class LocalSearch {
         order.deallocate()
     }
 
-    /// Improves `state` until it is a local optimum of all operators (assigned customers only).
-    func run(_ state: RouteState, random: inout FastRandom) {
+    /// Improves `state` until it is a local optimum of all operators (assigned customers only),
+    /// or until `deadline` expires (checked once per customer scan; the state stays valid).
+    func run(_ state: RouteState, random: inout FastRandom, deadline: Deadline? = nil) {
         let count = data.customers.count
         guard count > 1 else { return }
         clock += 1
@@ -55,6 +58,7 @@ final class LocalSearch {
         while improved {
             improved = false
             for index in 0..<count {
+                if let deadline, index & 63 == 0, deadline.hasExpired { return }
                 let u = order[index]
                 guard state.routeOf[Int(u)] >= 0 else { continue }
                 let scannedAt = lastScanned[Int(u)]
