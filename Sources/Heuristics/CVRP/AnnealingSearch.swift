@@ -19,8 +19,9 @@ final class AnnealingSearch {
 
     let data: CVRPData
     /// Start and end temperature as fractions of the average edge cost of the first solution.
-    var startTemperature = 0.3
-    var endTemperature = 0.003
+    /// (0.6 → 0.006 measured best of 0.15 / 0.3 / 0.6 / 1.0 on a subset of X instances at 10 s.)
+    var startTemperature = 0.6
+    var endTemperature = 0.006
 
     private var random: FastRandom
     private let current: RouteState
