@@ -36,7 +36,7 @@ public struct SolveReport: Sendable, Equatable {
         line += ", \(method), " + String(format: "%.2f s", seconds)
         if let bestKnown, let percent = gapToBestKnownPercent {
             let label = bestKnownIsOptimal == true ? "optimum" : "best known"
-            line += String(format: ", %.2f %% above the %@ %d", percent, label, bestKnown)
+            line += String(format: ", %.2f %% %@ the %@ %d", abs(percent), percent < 0 ? "below" : "above", label, bestKnown)
         }
         return line + " -> \(solutionFile)"
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoutingCore
+import RoutingIO
 import Solving
 
 /// `routeopt solve INSTANCE`: solve a TSPLIB / ATSPLIB / CVRPLIB file and write a standard solution file.
@@ -32,6 +33,10 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Worker threads (default: 2, the cores of the reference machine).")
     var threads: Int = 2
 
+    @Option(help: ArgumentHelp("CVRP: use at most this many vehicles (default: the file's VEHICLES, else unlimited).",
+                               discussion: "Pass `name` to take the k of a CVRPLIB name such as A-n32-k5, the classic fixed-fleet rule."))
+    var vehicles: VehicleLimitArgument?
+
     @Option(help: "Solution file to write (default: solutions/<name>.tour|.sol).")
     var output: String?
 
@@ -52,7 +57,16 @@ struct SolveCommand: ParsableCommand {
                                  threads: threads, verbose: verbose)
         let report: SolveReport
         do {
-            report = try SolvePipeline(method: method, limits: limits).run(instancePath: instance, outputPath: output)
+            var problem = try InstanceReader.read(contentsOf: instance)
+            if let vehicles {
+                do {
+                    problem = try problem.withVehicleLimit(try vehicles.limit(for: problem))
+                } catch {
+                    throw ValidationError("\(instance): --vehicles: \(error)")
+                }
+            }
+            report = try SolvePipeline(method: method, limits: limits)
+                .run(instance: problem, instancePath: instance, outputPath: output)
         } catch {
             throw fail(error)
         }
