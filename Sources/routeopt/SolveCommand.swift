@@ -62,7 +62,7 @@ struct SolveCommand: ParsableCommand {
                 do {
                     problem = try problem.withVehicleLimit(try vehicles.limit(for: problem))
                 } catch {
-                    throw ValidationError("\(instance): --vehicles: \(error)")
+                    throw VehicleLimitError(file: instance, reason: "\(error)")
                 }
             }
             report = try SolvePipeline(method: method, limits: limits)

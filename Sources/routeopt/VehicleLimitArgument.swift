@@ -28,3 +28,10 @@ enum VehicleLimitArgument: ExpressibleByArgument {
         }
     }
 }
+
+/// A `--vehicles` value the instance cannot use.
+struct VehicleLimitError: Error, CustomStringConvertible {
+    let file: String
+    let reason: String
+    var description: String { "\(file): --vehicles: \(reason)" }
+}
