@@ -90,13 +90,7 @@ extension Tape {
                         row.update(repeating: 0, count: keys)
                         continue
                     }
-                    var total: Float = 0
-                    for j in 0..<keys {
-                        let e: Float = hidden?[j] ?? 0 == 0 ? Foundation.exp(row[j] - maximum) : 0
-                        row[j] = e
-                        total += e
-                    }
-                    let inverse = 1 / total
+                    let inverse = 1 / VectorMath.shiftedExp(row, count: keys, shift: maximum, mask: hidden)
                     for j in 0..<keys { row[j] *= inverse }
                 }
             }

@@ -63,19 +63,14 @@ extension Tape {
             y.update(repeating: 0, count: count)
             return
         }
-        var total: Float = 0
-        for j in 0..<count {
-            if mask?[j] ?? 0 == 0 {
-                let e = Foundation.exp(x[j] - maximum)
-                total += e
-                y[j] = logarithmic ? x[j] - maximum : e
-            } else {
-                y[j] = logarithmic ? -.infinity : 0
-            }
-        }
+        y.update(from: x, count: count)
+        let total = VectorMath.shiftedExp(y, count: count, shift: maximum, mask: mask)
         if logarithmic {
-            let shift = Foundation.log(total)
-            for j in 0..<count where mask?[j] ?? 0 == 0 { y[j] -= shift }
+            let shift = maximum + Foundation.log(total)
+            for j in 0..<count { y[j] = x[j] - shift }
+            if let mask {
+                for j in 0..<count where mask[j] != 0 { y[j] = -.infinity }
+            }
         } else {
             let inverse = 1 / total
             for j in 0..<count { y[j] *= inverse }
