@@ -40,6 +40,18 @@ extension Adam {
     /// - Throws: ``CheckpointError`` naming the file: no Adam state, a missing or mis-shaped moment
     ///   tensor, or unreadable step/configuration metadata.
     public func restore(from checkpoint: Checkpoint) throws(CheckpointError) {
+        apply(try savedState(in: checkpoint))
+    }
+
+    /// Adam state read from a checkpoint and checked against this optimiser's parameters.
+    struct SavedState {
+        var step: Int
+        var configuration: Configuration
+        var moments: [(first: Tensor, second: Tensor)]
+    }
+
+    /// Reads and validates the saved state without changing the optimiser.
+    func savedState(in checkpoint: Checkpoint) throws(CheckpointError) -> SavedState {
         let kind = try checkpoint.metadataValue(Self.kindKey)
         guard kind == "adam" else {
             throw CheckpointError(path: checkpoint.source, reason: .invalidMetadata(key: Self.kindKey, "holds '\(kind)', not 'adam'"))
@@ -52,17 +64,22 @@ extension Adam {
         guard let savedConfiguration = try? JSONDecoder().decode(Configuration.self, from: Data(text.utf8)) else {
             throw CheckpointError(path: checkpoint.source, reason: .invalidMetadata(key: Self.configurationKey, "not an Adam configuration: \(text)"))
         }
-        var moments: [(Tensor, Tensor)] = []
+        var moments: [(first: Tensor, second: Tensor)] = []
         for parameter in parameters {
             moments.append((try checkpoint.tensor(named: Self.firstMomentName(parameter.name), shape: parameter.shape),
                             try checkpoint.tensor(named: Self.secondMomentName(parameter.name), shape: parameter.shape)))
         }
-        for (index, (first, second)) in moments.enumerated() {
-            firstMoments[index].buffer.pointer.update(from: first.buffer.pointer, count: first.count)
-            secondMoments[index].buffer.pointer.update(from: second.buffer.pointer, count: second.count)
+        return SavedState(step: savedStep, configuration: savedConfiguration, moments: moments)
+    }
+
+    /// Copies validated saved state into the optimiser.
+    func apply(_ state: SavedState) {
+        for (index, moment) in state.moments.enumerated() {
+            firstMoments[index].buffer.pointer.update(from: moment.first.buffer.pointer, count: moment.first.count)
+            secondMoments[index].buffer.pointer.update(from: moment.second.buffer.pointer, count: moment.second.count)
         }
-        step = savedStep
-        configuration = savedConfiguration
+        step = state.step
+        configuration = state.configuration
     }
 }
 
