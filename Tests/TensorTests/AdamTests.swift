@@ -53,6 +53,23 @@ import RoutingCore
         }
     }
 
+    /// A 19-element parameter (two full groups of eight lanes and a partial one) matches the reference everywhere.
+    @Test func vectorBodyAndTailAgree() {
+        var rng = SeededGenerator(seed: 4)
+        let parameter = Parameter(name: "w", value: .uniform([19], bound: 1, using: &rng))
+        let configuration = Adam.Configuration(learningRate: 0.05, weightDecay: 0.2)
+        var reference = ReferenceAdam(theta: parameter.value.scalars.map(Double.init), configuration: configuration)
+        let adam = Adam(parameters: [parameter], configuration: configuration)
+        for _ in 0..<3 {
+            parameter.gradient = .normal([19], using: &rng)
+            reference.step(gradient: parameter.gradient.scalars.map(Double.init))
+            adam.update()
+        }
+        for (actual, expected) in zip(parameter.value.scalars, reference.theta) {
+            #expect(abs(Double(actual) - expected) <= 1e-6 * max(1, abs(expected)))
+        }
+    }
+
     /// By hand: the first step moves each weight by the learning rate against its gradient's sign
     /// (m̂ = g, v̂ = g², so the step is η·g/|g|).
     @Test func firstStepMovesByLearningRate() {

@@ -76,19 +76,19 @@ public struct Checkpoint: Sendable {
         } catch {
             throw CheckpointError(path: path, reason: .fileSystem(operation: "read", message: error.localizedDescription))
         }
-        let bytes = [UInt8](data)
-        guard bytes.count >= 8 else {
-            throw CheckpointError(path: path, reason: .truncated(expectedBytes: 8, actualBytes: bytes.count))
+        guard data.count >= 8 else {
+            throw CheckpointError(path: path, reason: .truncated(expectedBytes: 8, actualBytes: data.count))
         }
-        let declared = bytes[0..<8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        guard declared <= UInt64(SafeTensorsHeader.maximumBytes), Int(declared) <= bytes.count - 8 else {
-            throw CheckpointError(path: path, reason: .headerLengthOutOfRange(declared: declared, fileBytes: bytes.count))
+        let declared = data.prefix(8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard declared <= UInt64(SafeTensorsHeader.maximumBytes), Int(declared) <= data.count - 8 else {
+            throw CheckpointError(path: path, reason: .headerLengthOutOfRange(declared: declared, fileBytes: data.count))
         }
         let dataStart = 8 + Int(declared)
-        let header = try SafeTensorsHeader(parsing: bytes[8..<dataStart], dataByteCount: bytes.count - dataStart, path: path)
+        let headerBytes = [UInt8](data[(data.startIndex + 8)..<(data.startIndex + dataStart)])
+        let header = try SafeTensorsHeader(parsing: headerBytes[...], dataByteCount: data.count - dataStart, path: path)
         var checkpoint = Checkpoint(tensors: [:], metadata: header.metadata)
         checkpoint.source = path
-        bytes.withUnsafeBytes { raw in
+        data.withUnsafeBytes { raw in
             for entry in header.entries {
                 let tensor = Tensor(uninitializedShape: entry.shape)
                 let source = UnsafeRawBufferPointer(rebasing: raw[(dataStart + entry.begin)..<(dataStart + entry.end)])

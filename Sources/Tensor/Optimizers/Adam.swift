@@ -11,8 +11,8 @@ import Foundation
 /// v ← β₂v + (1 − β₂)g²
 /// θ ← θ − η/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
 /// ```
-/// Bias corrections are computed in `Double`; the element loop runs over raw pointers in `Float` and
-/// vectorises. State (m, v and the step count) can be saved into and restored from a ``Checkpoint``
+/// Bias corrections are computed in `Double`; the element loop runs over raw pointers in `Float`,
+/// eight lanes at a time. State (m, v and the step count) can be saved into and restored from a ``Checkpoint``
 /// (see `Adam+Checkpoint.swift`), so that a resumed run continues bit-identically.
 public final class Adam {
     /// How weight decay enters the update.
@@ -115,17 +115,44 @@ public final class Adam {
         var decoupledScale: Float
     }
 
-    /// The element-wise update over one parameter's buffers (branch-free, so it vectorises).
+    /// The element-wise update over one parameter's buffers, eight lanes at a time (the last partial
+    /// group through zero-padded lanes), so one formula serves every element. Explicit SIMD matters:
+    /// the plain loop does not vectorise because `squareRoot()` may call `sqrtf`.
     static func update(value: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
                        firstMoment: UnsafeMutablePointer<Float>, secondMoment: UnsafeMutablePointer<Float>,
                        count: Int, coefficients k: Coefficients) {
-        for i in 0..<count {
-            let g = gradient[i] + k.l2Decay * value[i]
-            let m = k.beta1 * firstMoment[i] + k.oneMinusBeta1 * g
-            let v = k.beta2 * secondMoment[i] + k.oneMinusBeta2 * (g * g)
-            firstMoment[i] = m
-            secondMoment[i] = v
-            value[i] = value[i] * k.decoupledScale - k.stepSize * m / (v.squareRoot() / k.biasCorrection2Root + k.epsilon)
+        typealias Lanes = SIMD8<Float>
+        var i = 0
+        while i + Lanes.scalarCount <= count {
+            let x = UnsafeMutableRawPointer(value + i), g = UnsafeRawPointer(gradient + i)
+            let m = UnsafeMutableRawPointer(firstMoment + i), v = UnsafeMutableRawPointer(secondMoment + i)
+            let result = step(value: x.loadUnaligned(as: Lanes.self), gradient: g.loadUnaligned(as: Lanes.self),
+                              firstMoment: m.loadUnaligned(as: Lanes.self), secondMoment: v.loadUnaligned(as: Lanes.self), k)
+            x.storeBytes(of: result.value, as: Lanes.self)
+            m.storeBytes(of: result.firstMoment, as: Lanes.self)
+            v.storeBytes(of: result.secondMoment, as: Lanes.self)
+            i += Lanes.scalarCount
         }
+        guard i < count else { return }
+        var x = Lanes(), g = Lanes(), m = Lanes(), v = Lanes()
+        for lane in 0..<(count - i) {
+            (x[lane], g[lane], m[lane], v[lane]) = (value[i + lane], gradient[i + lane], firstMoment[i + lane], secondMoment[i + lane])
+        }
+        let result = step(value: x, gradient: g, firstMoment: m, secondMoment: v, k)
+        for lane in 0..<(count - i) {
+            (value[i + lane], firstMoment[i + lane], secondMoment[i + lane]) =
+                (result.value[lane], result.firstMoment[lane], result.secondMoment[lane])
+        }
+    }
+
+    /// Adam's formulas on eight elements.
+    @inline(__always)
+    private static func step(value: SIMD8<Float>, gradient: SIMD8<Float>, firstMoment: SIMD8<Float>, secondMoment: SIMD8<Float>,
+                             _ k: Coefficients) -> (value: SIMD8<Float>, firstMoment: SIMD8<Float>, secondMoment: SIMD8<Float>) {
+        let g = gradient + k.l2Decay * value
+        let m = k.beta1 * firstMoment + k.oneMinusBeta1 * g
+        let v = k.beta2 * secondMoment + k.oneMinusBeta2 * (g * g)
+        let updated = value * k.decoupledScale - k.stepSize * m / (v.squareRoot() / k.biasCorrection2Root + k.epsilon)
+        return (updated, m, v)
     }
 }
