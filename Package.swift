@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "RoutingIO", targets: ["RoutingIO"]),
         .library(name: "Heuristics", targets: ["Heuristics"]),
         .library(name: "Solving", targets: ["Solving"]),
+        .library(name: "Tensor", targets: ["Tensor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,6 +22,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "RoutingCore", swiftSettings: optimised),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "Tensor", dependencies: ["COpenBLAS", "RoutingCore"], swiftSettings: optimised),
         .target(
             name: "RoutingIO",
             dependencies: ["RoutingCore", .product(name: "SwiftCSV", package: "SwiftCSV")],
@@ -42,6 +48,7 @@ let package = Package(
         .testTarget(name: "RoutingIOTests", dependencies: ["RoutingIO", "RoutingCore", "RoutingTestSupport"]),
         .testTarget(name: "HeuristicsTests", dependencies: ["Heuristics", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
         .testTarget(name: "SolvingTests", dependencies: ["Solving", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor", "RoutingCore"]),
         .testTarget(name: "CLITests", dependencies: ["RoutingCore", "RoutingIO", "RoutingTestSupport"]),
     ]
 )
