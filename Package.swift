@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "RoutingCore", targets: ["RoutingCore"]),
         .library(name: "RoutingIO", targets: ["RoutingIO"]),
         .library(name: "Heuristics", targets: ["Heuristics"]),
+        .library(name: "Solving", targets: ["Solving"]),
+        .library(name: "Tensor", targets: ["Tensor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,22 +22,33 @@ let package = Package(
     ],
     targets: [
         .target(name: "RoutingCore", swiftSettings: optimised),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "Tensor", dependencies: ["COpenBLAS", "RoutingCore"], swiftSettings: optimised),
         .target(
             name: "RoutingIO",
             dependencies: ["RoutingCore", .product(name: "SwiftCSV", package: "SwiftCSV")],
             swiftSettings: optimised),
         .target(name: "Heuristics", dependencies: ["RoutingCore"], swiftSettings: optimised),
+        .target(
+            name: "Solving",
+            dependencies: ["RoutingCore", "RoutingIO", "Heuristics"],
+            swiftSettings: optimised),
         .target(name: "RoutingTestSupport", dependencies: ["RoutingCore"]),
         .executableTarget(
             name: "routeopt",
             dependencies: [
-                "RoutingCore", "RoutingIO", "Heuristics",
+                "RoutingCore", "RoutingIO", "Heuristics", "Solving",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimised),
         .testTarget(name: "RoutingCoreTests", dependencies: ["RoutingCore", "RoutingTestSupport"]),
         .testTarget(name: "RoutingIOTests", dependencies: ["RoutingIO", "RoutingCore", "RoutingTestSupport"]),
         .testTarget(name: "HeuristicsTests", dependencies: ["Heuristics", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
+        .testTarget(name: "SolvingTests", dependencies: ["Solving", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor", "RoutingCore"]),
         .testTarget(name: "CLITests", dependencies: ["RoutingCore", "RoutingIO", "RoutingTestSupport"]),
     ]
 )

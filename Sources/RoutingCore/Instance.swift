@@ -7,7 +7,7 @@ public struct Instance: Sendable {
     /// Largest accepted dimension: a dense matrix of this size takes about 1.6 GB.
     public static let maximumDimension = 20_000
 
-    /// Instance name (from the file's `NAME`, or the file name).
+    /// Instance name (readers use the file's base name: several classic files carry stale `NAME` lines).
     public var name: String
     /// The problem.
     public let kind: ProblemKind
@@ -72,8 +72,9 @@ public struct Instance: Sendable {
             guard demandList[depot] == 0 else { throw .depotDemand(demand: demandList[depot]) }
             if let vehicleLimit {
                 guard vehicleLimit > 0 else { throw .invalidVehicleLimit(vehicleLimit) }
-                let total = demandList.reduce(0, +)
-                guard total <= vehicleLimit * capacity else {
+                let total = demandList.reduce(0) { $0.addingReportingOverflow($1).partialValue }
+                let (fleetCapacity, overflow) = vehicleLimit.multipliedReportingOverflow(by: capacity)
+                guard overflow || total <= fleetCapacity else {
                     throw .fleetTooSmall(vehicles: vehicleLimit, capacity: capacity, totalDemand: total)
                 }
             }

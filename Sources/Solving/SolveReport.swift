@@ -1,0 +1,59 @@
+import Foundation
+import RoutingCore
+
+/// The outcome of `routeopt solve`: what is printed as one human line or one JSON object.
+public struct SolveReport: Sendable, Equatable {
+    public var name: String
+    public var problem: ProblemKind
+    public var dimension: Int
+    public var cost: Cost
+    public var status: SolveStatus
+    /// Proven lower bound, when the method has one.
+    public var bound: Cost?
+    /// `(cost − bound) / cost`, when there is a bound.
+    public var gap: Double?
+    public var method: String
+    public var seconds: Double
+    /// Where the solution was written.
+    public var solutionFile: String
+    /// The best known value from an `optima.csv` beside the instance, if any.
+    public var bestKnown: Cost?
+    /// Whether ``bestKnown`` is a proven optimum.
+    public var bestKnownIsOptimal: Bool?
+    public var seed: UInt64
+
+    /// Relative gap to the best known value, in percent.
+    public var gapToBestKnownPercent: Double? {
+        guard let bestKnown, bestKnown > 0 else { return nil }
+        return 100 * Double(cost - bestKnown) / Double(bestKnown)
+    }
+
+    /// One line for people: `eil51: cost 426, feasible, bound –, heuristic, 10.00 s → solutions/eil51.tour`.
+    public var humanLine: String {
+        var line = "\(name): cost \(cost), \(status.rawValue)"
+        line += ", bound " + (bound.map(String.init) ?? "-")
+        if let gap { line += String(format: " (gap %.2f %%)", gap * 100) }
+        line += ", \(method), " + String(format: "%.2f s", seconds)
+        if let bestKnown, let percent = gapToBestKnownPercent {
+            let label = bestKnownIsOptimal == true ? "optimum" : "best known"
+            line += String(format: ", %.2f %% %@ the %@ %d", abs(percent), percent < 0 ? "below" : "above", label, bestKnown)
+        }
+        return line + " -> \(solutionFile)"
+    }
+
+    /// One compact JSON object (keys sorted) for scripts; absent values are `null`.
+    public var jsonLine: String {
+        var object: [String: Any] = [
+            "name": name, "problem": problem.rawValue, "dimension": dimension, "cost": cost,
+            "status": status.rawValue, "method": method, "seconds": (seconds * 1000).rounded() / 1000,
+            "solution_file": solutionFile, "seed": seed,
+        ]
+        object["bound"] = bound ?? NSNull()
+        object["gap"] = gap ?? NSNull()
+        object["best_known"] = bestKnown ?? NSNull()
+        object["best_known_is_optimal"] = bestKnownIsOptimal ?? NSNull()
+        object["gap_to_best_known_percent"] = gapToBestKnownPercent ?? NSNull()
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+extension Tape {
+    /// Softmax over the last dimension. Entries where `mask` is set get probability 0; a row with every
+    /// entry masked becomes all zeros (and passes no gradient). `mask` has the same element count as `x`.
+    public func softmax(_ x: Variable, mask: Mask? = nil) -> Variable {
+        normalise(x, mask: mask, logarithmic: false)
+    }
+
+    /// Log-softmax over the last dimension. Masked entries are `-infinity`; a row with every entry
+    /// masked becomes all zeros (a finished instance contributes nothing) and passes no gradient.
+    public func logSoftmax(_ x: Variable, mask: Mask? = nil) -> Variable {
+        normalise(x, mask: mask, logarithmic: true)
+    }
+
+    private func normalise(_ x: Variable, mask: Mask?, logarithmic: Bool) -> Variable {
+        let columns = x.shape.last ?? 1
+        let rows = x.count / max(columns, 1)
+        precondition(mask == nil || mask!.count == x.count, "softmax: mask \(mask!.shape) for \(x.shape)")
+        let output = Tensor(uninitializedShape: x.shape)
+        let source = x.pointer, out = output.pointer
+        let masked = mask?.bytes
+        for row in 0..<rows {
+            let offset = row * columns
+            Self.normaliseRow(source + offset, out + offset, masked.map { $0 + offset }, columns, logarithmic)
+        }
+        guard needsGradient(x) else { return constant(output) }
+        return record(output) { tape, dy in
+            guard let dx = tape.gradientTarget(x) else { return }
+            _ = mask  // keeps the mask bytes alive for the backward pass
+            let y = output.pointer
+            for row in 0..<rows {
+                let o = row * columns, g = dy + o, p = y + o, target = dx.pointer + o
+                let maskRow = masked.map { $0 + o }
+                var rowSum: Float = 0
+                var allMasked = true
+                if logarithmic {
+                    for j in 0..<columns where maskRow?[j] ?? 0 == 0 { rowSum += g[j]; allMasked = false }
+                } else {
+                    for j in 0..<columns where maskRow?[j] ?? 0 == 0 { rowSum += g[j] * p[j]; allMasked = false }
+                }
+                for j in 0..<columns {
+                    let value: Float
+                    if allMasked || maskRow?[j] ?? 0 != 0 {
+                        value = 0
+                    } else if logarithmic {
+                        value = g[j] - Foundation.exp(p[j]) * rowSum
+                    } else {
+                        value = p[j] * (g[j] - rowSum)
+                    }
+                    if dx.accumulates { target[j] += value } else { target[j] = value }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func normaliseRow(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>,
+                                     _ mask: UnsafePointer<UInt8>?, _ count: Int, _ logarithmic: Bool) {
+        var maximum = -Float.infinity
+        for j in 0..<count where mask?[j] ?? 0 == 0 { maximum = max(maximum, x[j]) }
+        guard maximum > -Float.infinity else {
+            y.update(repeating: 0, count: count)
+            return
+        }
+        y.update(from: x, count: count)
+        let total = VectorMath.shiftedExp(y, count: count, shift: maximum, mask: mask)
+        if logarithmic {
+            let shift = maximum + Foundation.log(total)
+            for j in 0..<count { y[j] = x[j] - shift }
+            if let mask {
+                for j in 0..<count where mask[j] != 0 { y[j] = -.infinity }
+            }
+        } else {
+            let inverse = 1 / total
+            for j in 0..<count { y[j] *= inverse }
+        }
+    }
+}

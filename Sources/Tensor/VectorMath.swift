@@ -1,0 +1,59 @@
+/// Vectorised transcendental functions for the hot softmax loops.
+///
+/// `Foundation.exp` is a scalar library call (several ns per element); attention over a 512 × 20-node
+/// batch with 8 heads evaluates 1.6 M exponentials per layer. ``exp(_:)`` uses the Cephes `expf`
+/// range reduction and polynomial on `SIMD8<Float>` (relative error about 2·10⁻⁷ on [−87, 88]).
+/// `shiftedExp` is the row kernel of every softmax here.
+enum VectorMath {
+    /// `e^x` lane-wise for x in [−87.3, 88.7] (clamped outside, so `e^−∞` gives about 1·10⁻³⁸, not 0:
+    /// callers zero masked entries themselves).
+    ///
+    /// Only SIMD operations that lower to single vector instructions are used (the generic
+    /// `rounded`/integer-conversion initialisers are not specialised and run per lane): rounding is the
+    /// `1.5·2²³` magic-number trick and `2ⁿ` is built from the exponent bits.
+    @inline(__always)
+    static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        var v = x.replacing(with: -87.3, where: x .< -87.3)
+        v = v.replacing(with: 88.7, where: v .> 88.7)
+        let magic = SIMD8<Float>(repeating: 12582912)  // 1.5·2²³: adding it rounds to an integer
+        let shifted = v * 1.44269504088896341 + magic
+        let n = shifted - magic
+        let r = v - n * 0.693359375 + n * 2.12194440e-4
+        var p = SIMD8<Float>(repeating: 1.9875691500e-4)
+        p = p * r + 1.3981999507e-3
+        p = p * r + 8.3334519073e-3
+        p = p * r + 4.1665795894e-2
+        p = p * r + 1.6666665459e-1
+        p = p * r + 5.0000001201e-1
+        p = p * (r * r) + r + 1
+        // The low mantissa bits of `shifted` hold n (two's complement); n + 127 goes into the exponent field.
+        let bits = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000
+        let scale = unsafeBitCast((bits &+ 127) &<< 23, to: SIMD8<Float>.self)
+        return p * scale
+    }
+
+    /// `values[i] = e^(values[i] − shift)` for `i < count`, then 0 where `mask` is nonzero; returns the sum.
+    @inline(__always)
+    static func shiftedExp(_ values: UnsafeMutablePointer<Float>, count: Int, shift: Float,
+                           mask: UnsafePointer<UInt8>? = nil) -> Float {
+        let raw = UnsafeMutableRawPointer(values)
+        var i = 0
+        while i + 8 <= count {
+            let e = exp(raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) - shift)
+            raw.storeBytes(of: e, toByteOffset: i * 4, as: SIMD8<Float>.self)
+            i += 8
+        }
+        if i < count {
+            var lanes = SIMD8<Float>()
+            for j in i..<count { lanes[j - i] = values[j] - shift }
+            let e = exp(lanes)
+            for j in i..<count { values[j] = e[j - i] }
+        }
+        if let mask {
+            for j in 0..<count where mask[j] != 0 { values[j] = 0 }
+        }
+        var total: Float = 0
+        for j in 0..<count { total += values[j] }
+        return total
+    }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import Solving
+
+extension SolveMethod: ExpressibleByArgument {}

@@ -1,0 +1,20 @@
+import Testing
+import RoutingCore
+@testable import Tensor
+
+@Suite struct BatchedGEMMTests {
+    /// The SIMD loop kernel equals sgemm for all transposes, strides, alpha and beta.
+    @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
+    func smallKernelMatchesBLAS(transposeA: Bool, transposeB: Bool) {
+        var data = TestData(seed: 21)
+        let (m, n, k) = (5, 19, 21)
+        let a = data.tensor([40 * 40]), b = data.tensor([40 * 40])
+        let c1 = data.tensor([40 * 40]), c2 = c1.copy()
+        let lda = (transposeA ? m : k) + 3, ldb = (transposeB ? k : n) + 2, ldc = n + 4
+        BLAS.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 0.7,
+                  a: a.pointer, lda: lda, b: b.pointer, ldb: ldb, beta: 0.5, c: c1.pointer, ldc: ldc)
+        BatchedGEMM.small(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 0.7,
+                          a: a.pointer, lda: lda, b: b.pointer, ldb: ldb, beta: 0.5, c: c2.pointer, ldc: ldc)
+        for i in 0..<c1.count { #expect(abs(c1.pointer[i] - c2.pointer[i]) < 1e-4) }
+    }
+}
