@@ -19,19 +19,7 @@ public struct DistanceMatrix: Sendable, Equatable {
         guard entries.count == count * count else {
             throw .matrixSize(expected: count * count, got: entries.count)
         }
-        var storage = [Int32](repeating: 0, count: count * count)
-        for i in 0..<count {
-            for j in 0..<count where i != j {
-                let value = entries[i * count + j]
-                guard value >= 0 else { throw .negativeDistance(from: i, to: j, value: value) }
-                guard value <= Self.maximumEntry else {
-                    throw .distanceOutOfRange(from: i, to: j, value: value)
-                }
-                storage[i * count + j] = Int32(value)
-            }
-        }
-        self.count = count
-        self.storage = storage
+        try self.init(count: count) { i, j in entries[i * count + j] }
     }
 
     /// Builds a matrix by calling `cost(i, j)` for every ordered pair `i != j`.
