@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Heuristics", targets: ["Heuristics"]),
         .library(name: "Solving", targets: ["Solving"]),
         .library(name: "Tensor", targets: ["Tensor"]),
+        .library(name: "Policies", targets: ["Policies"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +28,7 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
         .target(name: "Tensor", dependencies: ["COpenBLAS", "RoutingCore"], swiftSettings: optimised),
+        .target(name: "Policies", dependencies: ["Tensor", "RoutingCore"], swiftSettings: optimised),
         .target(
             name: "RoutingIO",
             dependencies: ["RoutingCore", .product(name: "SwiftCSV", package: "SwiftCSV")],
@@ -40,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "routeopt",
             dependencies: [
-                "RoutingCore", "RoutingIO", "Heuristics", "Solving",
+                "RoutingCore", "RoutingIO", "Heuristics", "Solving", "Policies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimised),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "HeuristicsTests", dependencies: ["Heuristics", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
         .testTarget(name: "SolvingTests", dependencies: ["Solving", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "RoutingCore"]),
+        .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Tensor", "RoutingCore"]),
         .testTarget(name: "CLITests", dependencies: ["RoutingCore", "RoutingIO", "RoutingTestSupport"]),
     ]
 )

@@ -1,0 +1,68 @@
+import RoutingCore
+import Tensor
+
+/// REINFORCE with a greedy-rollout baseline for the ``AttentionModel`` (Kool et al.).
+///
+/// One ``step(_:)``: on every shard of a ``ShardGroup`` (batch halves on two threads), the baseline copy
+/// decodes greedily without recording (batch norm in evaluation mode), the policy samples one solution per
+/// instance with gradients, and the loss `mean((cost − baseline)·Σ log p)` is back-propagated. Then the
+/// gradients are clipped to norm 1 and Adam (lr 1e-4) updates the policy.
+///
+/// The baseline network is a weight copy taken when the trainer is made (``refreshBaseline()`` takes a new
+/// one; the paired t-test that decides when is the training loop's business).
+public final class AttentionModelTrainer {
+    public let model: AttentionModel
+    public let baseline: AttentionModel
+    public let optimizer: Adam
+    public let group: ShardGroup
+    /// Gradient-norm clipping threshold.
+    public var maximumGradientNorm: Float = 1
+    private var rng: SeededGenerator
+
+    /// A trainer over `shards` threads.
+    public init(model: AttentionModel, shards: Int = 2, learningRate: Double = 1e-4, seed: UInt64) {
+        self.model = model
+        baseline = AttentionModel(configuration: model.configuration, seed: seed)
+        baseline.copyWeights(from: model)
+        optimizer = Adam(parameters: model.parameters, configuration: .init(learningRate: learningRate))
+        group = ShardGroup(shards: shards)
+        rng = SeededGenerator(seed: seed)
+    }
+
+    /// Replaces the baseline's weights by the policy's.
+    public func refreshBaseline() { baseline.copyWeights(from: model) }
+
+    /// One REINFORCE update on `batch`.
+    @discardableResult
+    public func step(_ batch: ProblemBatch) -> TrainingStepReport {
+        let parameters = model.parameters
+        for parameter in parameters { parameter.zeroGradient() }
+        let seeds = (0..<group.shardCount).map { _ in rng.next() }
+        let total = batch.count
+        let results = group.run { context -> (loss: Float, cost: Float, baseline: Float) in
+            let part = batch.slice(context.range(of: total))
+            var shardRNG = SeededGenerator(seed: seeds[context.index])
+            let tape = context.tape
+            let reference = tape.withoutRecording {
+                baseline.rollout(part, on: tape, training: false, strategy: .greedy, using: &shardRNG).costs
+            }
+            let sampled = model.rollout(part, on: tape, training: true, strategy: .sample, using: &shardRNG)
+            let loss = Self.reinforceLoss(sampled, baseline: reference, batchSize: total, on: tape)
+            tape.backward(loss)
+            return (loss.value.scalars[0], sampled.costs.reduce(0, +), reference.reduce(0, +))
+        }
+        let norm = GradientClipping.clipGlobalNorm(parameters, maxNorm: maximumGradientNorm)
+        if norm.isFinite { optimizer.update() }
+        return TrainingStepReport(loss: results.map(\.loss).reduce(0, +),
+                                  meanCost: results.map(\.cost).reduce(0, +) / Float(total),
+                                  meanBaseline: results.map(\.baseline).reduce(0, +) / Float(total),
+                                  gradientNorm: norm)
+    }
+
+    /// `Σ_rows (cost − baseline)·Σ log p / batchSize` (this shard's share of the batch mean).
+    static func reinforceLoss(_ rollout: Rollout, baseline: [Float], batchSize: Int, on tape: Tape) -> Variable {
+        let advantages = zip(rollout.costs, baseline).map { ($0 - $1) / Float(batchSize) }
+        let weights = tape.constant(Tensor(advantages, shape: [advantages.count]))
+        return tape.sum(tape.multiply(rollout.logProbabilitySum!, weights))
+    }
+}
