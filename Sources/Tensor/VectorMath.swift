@@ -4,7 +4,7 @@
 /// batch with 8 heads evaluates 1.6 M exponentials per layer. ``exp(_:)`` uses the Cephes `expf`
 /// range reduction and polynomial on `SIMD8<Float>` (relative error about 2·10⁻⁷ on [−87, 88]).
 /// `shiftedExp` is the row kernel of every softmax here.
-enum VectorMath {
+public enum VectorMath {
     /// `e^x` lane-wise for x in [−87.3, 88.7] (clamped outside, so `e^−∞` gives about 1·10⁻³⁸, not 0:
     /// callers zero masked entries themselves).
     ///
@@ -12,7 +12,7 @@ enum VectorMath {
     /// `rounded`/integer-conversion initialisers are not specialised and run per lane): rounding is the
     /// `1.5·2²³` magic-number trick and `2ⁿ` is built from the exponent bits.
     @inline(__always)
-    static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    public static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
         var v = x.replacing(with: -87.3, where: x .< -87.3)
         v = v.replacing(with: 88.7, where: v .> 88.7)
         let magic = SIMD8<Float>(repeating: 12582912)  // 1.5·2²³: adding it rounds to an integer
@@ -34,7 +34,7 @@ enum VectorMath {
 
     /// `values[i] = e^(values[i] − shift)` for `i < count`, then 0 where `mask` is nonzero; returns the sum.
     @inline(__always)
-    static func shiftedExp(_ values: UnsafeMutablePointer<Float>, count: Int, shift: Float,
+    public static func shiftedExp(_ values: UnsafeMutablePointer<Float>, count: Int, shift: Float,
                            mask: UnsafePointer<UInt8>? = nil) -> Float {
         let raw = UnsafeMutableRawPointer(values)
         var i = 0

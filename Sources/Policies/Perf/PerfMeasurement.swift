@@ -1,0 +1,59 @@
+import Foundation
+
+/// The timing of one workload: median over repetitions after a warm-up call.
+public struct PerfMeasurement: Sendable, Equatable {
+    public let workload: String
+    public let instancesPerSecond: Double
+    public let millisecondsPerCall: Double
+
+    public init(workload: String, instancesPerSecond: Double, millisecondsPerCall: Double) {
+        self.workload = workload
+        self.instancesPerSecond = instancesPerSecond
+        self.millisecondsPerCall = millisecondsPerCall
+    }
+
+    /// One compact JSON object: `{"workload":…,"instances_per_second":…,"ms_per_call":…}`.
+    public var jsonLine: String {
+        let name = workload.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "{\"workload\":\"\(name)\",\"instances_per_second\":\(Self.number(instancesPerSecond)),"
+            + "\"ms_per_call\":\(Self.number(millisecondsPerCall))}"
+    }
+
+    /// A human line: name, instances per second, milliseconds per call.
+    public var humanLine: String {
+        "\(workload.padding(toLength: 24, withPad: " ", startingAt: 0)) "
+            + String(format: "%10.1f instances/s  %10.2f ms/call", instancesPerSecond, millisecondsPerCall)
+    }
+
+    private static func number(_ value: Double) -> String { String(format: "%.3f", value) }
+}
+
+/// Times workloads.
+public enum PerfRunner {
+    /// Runs one warm-up call, then `repetitions` timed calls, and reports the median.
+    public static func measure(_ workload: PerfWorkload, repetitions: Int) -> PerfMeasurement {
+        precondition(repetitions >= 1, "at least one repetition")
+        let call = workload.prepare()
+        call()
+        var seconds = [Double]()
+        for _ in 0..<repetitions {
+            let start = DispatchTime.now().uptimeNanoseconds
+            call()
+            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9)
+        }
+        seconds.sort()
+        let median = seconds.count % 2 == 1 ? seconds[seconds.count / 2]
+            : (seconds[seconds.count / 2 - 1] + seconds[seconds.count / 2]) / 2
+        return PerfMeasurement(workload: workload.name, instancesPerSecond: Double(workload.instancesPerCall) / median,
+                               millisecondsPerCall: median * 1000)
+    }
+
+    /// Checks the attention model (TSP and CVRP) and POMO forward passes against the double-precision
+    /// reference on small batches. - Throws: ``ForwardCheck/Mismatch`` on disagreement.
+    public static func verifyForwardPasses() throws {
+        try ForwardCheck.attentionModel(problem: .tsp)
+        try ForwardCheck.attentionModel(problem: .cvrp)
+        try ForwardCheck.pomo()
+        try GreedyTSPDecoder.verifyAgainstTape()
+    }
+}
