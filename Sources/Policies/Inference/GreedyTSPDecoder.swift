@@ -63,6 +63,10 @@ public final class GreedyTSPDecoder {
     public func decode(_ coordinates: [Float]) -> (tour: [Int], logLikelihood: Float) {
         let n = coordinates.count / 2
         precondition(n >= 1 && n <= capacity && coordinates.count == 2 * n, "decode: \(coordinates.count / 2) nodes")
+        // Products this small lose more to waking BLAS threads than they gain from them.
+        let previousThreads = BLAS.threads
+        if previousThreads != 1 { BLAS.threads = 1 }
+        defer { if previousThreads != 1 { BLAS.threads = previousThreads } }
         coordinates.withUnsafeBufferPointer { encode($0.baseAddress!, nodes: n) }
         return decodeSteps(nodes: n)
     }
