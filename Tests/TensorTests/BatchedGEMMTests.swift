@@ -21,7 +21,8 @@ import RoutingCore
     /// The register-blocked kernels for 16-wide attention heads (`n` a multiple of 16 without transposed
     /// B, `k = 16` with transposed B) equal sgemm, with strides, alpha and beta 0 or 0.5.
     @Test(arguments: [(false, false, 3, 32, 7), (true, false, 4, 16, 5), (false, true, 5, 9, 16),
-                      (false, false, 1, 16, 20), (false, true, 1, 20, 16)])
+                      (false, false, 1, 16, 20), (false, true, 1, 20, 16), (false, false, 9, 16, 6),
+                      (true, false, 6, 32, 3)])
     func headKernelsMatchBLAS(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int) {
         var data = TestData(seed: 22)
         for beta: Float in [0, 0.5] {
