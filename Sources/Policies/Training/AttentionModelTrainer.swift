@@ -17,6 +17,9 @@ public final class AttentionModelTrainer {
     public let group: ShardGroup
     /// Gradient-norm clipping threshold.
     public var maximumGradientNorm: Float = 1
+    /// How the policy decodes during training: `.sample` for REINFORCE; `.greedy` makes a step independent
+    /// of random draws (and of the shard count), which tests use.
+    public var decodeStrategy = DecodeStrategy.sample
     private var rng: SeededGenerator
 
     /// A trainer over `shards` threads.
@@ -46,7 +49,7 @@ public final class AttentionModelTrainer {
             let reference = tape.withoutRecording {
                 baseline.rollout(part, on: tape, training: false, strategy: .greedy, using: &shardRNG).costs
             }
-            let sampled = model.rollout(part, on: tape, training: true, strategy: .sample, using: &shardRNG)
+            let sampled = model.rollout(part, on: tape, training: true, strategy: decodeStrategy, using: &shardRNG)
             let loss = Self.reinforceLoss(sampled, baseline: reference, batchSize: total, on: tape)
             tape.backward(loss)
             return (loss.value.scalars[0], sampled.costs.reduce(0, +), reference.reduce(0, +))
