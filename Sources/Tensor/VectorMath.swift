@@ -32,28 +32,59 @@ public enum VectorMath {
         return p * scale
     }
 
-    /// `values[i] = e^(values[i] − shift)` for `i < count`, then 0 where `mask` is nonzero; returns the sum.
+    /// `values[i] = e^(values[i] − shift)` for `i < count`, then 0 where `mask` is nonzero; returns the sum
+    /// (eight lanes accumulated separately, then added).
     @inline(__always)
     public static func shiftedExp(_ values: UnsafeMutablePointer<Float>, count: Int, shift: Float,
-                           mask: UnsafePointer<UInt8>? = nil) -> Float {
+                                  mask: UnsafePointer<UInt8>? = nil) -> Float {
         let raw = UnsafeMutableRawPointer(values)
+        var total = SIMD8<Float>()
         var i = 0
-        while i + 8 <= count {
-            let e = exp(raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) - shift)
-            raw.storeBytes(of: e, toByteOffset: i * 4, as: SIMD8<Float>.self)
-            i += 8
+        while i &+ 8 <= count {
+            var e = exp(raw.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self) - shift)
+            if let mask { e = e.replacing(with: 0, where: hidden(mask + i)) }
+            raw.storeBytes(of: e, toByteOffset: i &* 4, as: SIMD8<Float>.self)
+            total += e
+            i &+= 8
         }
+        var sum = total.sum()
         if i < count {
             var lanes = SIMD8<Float>()
-            for j in i..<count { lanes[j - i] = values[j] - shift }
+            for j in i..<count { lanes[j &- i] = values[j] - shift }
             let e = exp(lanes)
-            for j in i..<count { values[j] = e[j - i] }
+            for j in i..<count {
+                let value = mask.map { $0[j] != 0 } == true ? 0 : e[j &- i]
+                values[j] = value
+                sum += value
+            }
         }
-        if let mask {
-            for j in 0..<count where mask[j] != 0 { values[j] = 0 }
+        return sum
+    }
+
+    /// The largest of `values[0..<count]` whose `mask` byte is 0 (all when `mask` is nil); `-infinity`
+    /// when every entry is masked.
+    @inline(__always)
+    public static func maximum(_ values: UnsafePointer<Float>, count: Int, mask: UnsafePointer<UInt8>? = nil) -> Float {
+        let raw = UnsafeRawPointer(values)
+        var lanes = SIMD8<Float>(repeating: -.infinity)
+        var i = 0
+        while i &+ 8 <= count {
+            var v = raw.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+            if let mask { v = v.replacing(with: -.infinity, where: hidden(mask + i)) }
+            lanes = pointwiseMax(lanes, v)
+            i &+= 8
         }
-        var total: Float = 0
-        for j in 0..<count { total += values[j] }
-        return total
+        var result = lanes.max()
+        while i < count {
+            if mask.map({ $0[i] == 0 }) ?? true { result = Swift.max(result, values[i]) }
+            i &+= 1
+        }
+        return result
+    }
+
+    /// Lanes whose mask byte is nonzero, for eight consecutive bytes.
+    @inline(__always)
+    static func hidden(_ bytes: UnsafePointer<UInt8>) -> SIMDMask<SIMD8<Int32>> {
+        SIMD8<Int32>(truncatingIfNeeded: UnsafeRawPointer(bytes).loadUnaligned(as: SIMD8<UInt8>.self)) .!= 0
     }
 }

@@ -22,3 +22,22 @@ import Tensor
         #expect(result.logLikelihood <= 0)
     }
 }
+
+@Suite struct BatchGreedyTSPDecoderTests {
+    /// Sharded batch decoding (tape encoder + fused per-instance decoder) gives the tape's greedy tours
+    /// and lengths.
+    @Test func matchesTapeGreedyRollout() throws {
+        let model = AttentionModel(configuration: .init(problem: .tsp, width: 16, layers: 2, heads: 2, feedForward: 32),
+                                   seed: 4)
+        var rng = SeededGenerator(seed: 5)
+        let batch = ProblemBatch.randomTSP(count: 5, nodes: 9, using: &rng)
+        for statistics in model.statistics { statistics.momentum = 1 }
+        _ = model.encode(batch, on: Tape(recording: false), training: true)
+        let reference = model.rollout(batch, on: Tape(recording: false), training: false, strategy: .greedy, using: &rng)
+        let result = BatchGreedyTSPDecoder(model: model, nodes: 9).decode(batch)
+        for instance in 0..<batch.count {
+            #expect(result.tours[instance] == reference.environment.sequence(row: instance))
+            #expect(abs(result.lengths[instance] - reference.costs[instance]) < 1e-4)
+        }
+    }
+}

@@ -71,6 +71,19 @@ public final class GreedyTSPDecoder {
         return decodeSteps(nodes: n)
     }
 
+    /// The greedy tour from already encoded node embeddings (`[n, d]` row-major, evaluation mode): the
+    /// decoding half of ``decode(_:)``. Batched inference encodes many instances with a few large
+    /// products on the tape, then decodes them here one at a time, so that each instance's projected
+    /// keys and values stay in cache for all `n` steps instead of being streamed from memory every step.
+    public func decode(embeddings: UnsafePointer<Float>, nodes n: Int) -> (tour: [Int], logLikelihood: Float) {
+        precondition(n >= 1 && n <= capacity, "decode: \(n) nodes for a decoder of \(capacity)")
+        h.update(from: embeddings, count: n * width)
+        let previousThreads = BLAS.threads
+        if previousThreads != 1 { BLAS.threads = 1 }
+        defer { if previousThreads != 1 { BLAS.threads = previousThreads } }
+        return decodeSteps(nodes: n)
+    }
+
     // MARK: - Encoder
 
     private func encode(_ coordinates: UnsafePointer<Float>, nodes n: Int) {

@@ -47,21 +47,14 @@ public struct PerfWorkload: Sendable {
         }
     }
 
-    /// Greedy decoding of a batch (no tape recording, evaluation-mode batch norm), on two shards.
+    /// Greedy decoding of a batch on two shards: encoder on the tape without recording, then the fused
+    /// decoder instance by instance (``BatchGreedyTSPDecoder``).
     static func attentionGreedy(nodes: Int, batch: Int) -> PerfWorkload {
         PerfWorkload(name: "am-greedy-tsp\(nodes)-b\(batch)", instancesPerCall: batch) {
-            let model = AttentionModel(configuration: .init(problem: .tsp), seed: 1)
+            let decoder = BatchGreedyTSPDecoder(model: AttentionModel(configuration: .init(problem: .tsp), seed: 1),
+                                                nodes: nodes)
             let data = randomBatch(.tsp, nodes: nodes, count: batch)
-            let group = ShardGroup(shards: 2)
-            return {
-                _ = group.run { context in
-                    var rng = SeededGenerator(seed: 0)
-                    return context.tape.withoutRecording {
-                        model.rollout(data.slice(context.range(of: batch)), on: context.tape, training: false,
-                                      strategy: .greedy, using: &rng).costs
-                    }
-                }
-            }
+            return { _ = decoder.decode(data) }
         }
     }
 
