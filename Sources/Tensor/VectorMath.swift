@@ -71,7 +71,7 @@ public enum VectorMath {
         while i &+ 8 <= count {
             var v = raw.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
             if let mask { v = v.replacing(with: -.infinity, where: hidden(mask + i)) }
-            lanes = pointwiseMax(lanes, v)
+            lanes = lanes.replacing(with: v, where: v .> lanes)
             i &+= 8
         }
         var result = lanes.max()
@@ -85,6 +85,11 @@ public enum VectorMath {
     /// Lanes whose mask byte is nonzero, for eight consecutive bytes.
     @inline(__always)
     static func hidden(_ bytes: UnsafePointer<UInt8>) -> SIMDMask<SIMD8<Int32>> {
-        SIMD8<Int32>(truncatingIfNeeded: UnsafeRawPointer(bytes).loadUnaligned(as: SIMD8<UInt8>.self)) .!= 0
+        // Spread the eight bytes over 32-bit lanes with shifts (the generic integer-conversion initialiser
+        // is not specialised and runs lane by lane).
+        let word = UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)
+        let low = UInt32(truncatingIfNeeded: word), high = UInt32(truncatingIfNeeded: word >> 32)
+        let spread = SIMD8<UInt32>(lowHalf: SIMD4(repeating: low), highHalf: SIMD4(repeating: high))
+        return (spread &>> SIMD8<UInt32>(0, 8, 16, 24, 0, 8, 16, 24)) & 0xFF .!= 0
     }
 }

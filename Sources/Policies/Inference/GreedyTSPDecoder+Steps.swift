@@ -19,7 +19,10 @@ extension GreedyTSPDecoder {
         BLAS.gemm(transposeB: true, m: n, n: d, k: d, a: h, b: step, ldb: 2 * d, c: firstContext)
         BLAS.gemm(transposeB: true, m: n, n: d, k: d, a: h, b: step + d, ldb: 2 * d, c: lastContext)
         Self.matrixVector(step, model.placeholder!.value.pointer, rows: d, columns: 2 * d, into: stepQuery)
-        mask.update(repeating: 0, count: n)
+        // Unvisited nodes in a compact list (a chosen node swaps with the last), so every step works on
+        // the r remaining nodes only, without mask branches.
+        for j in 0..<n { remaining[j] = Int32(j) }
+        var count = n
         var tour = [Int](), logLikelihood: Float = 0
         tour.reserveCapacity(n)
         let output = model.glimpseOutput.weight.value.pointer
@@ -31,36 +34,60 @@ extension GreedyTSPDecoder {
                 for c in 0..<d { stepQuery[c] = fixedQuery[c] + (first[c] + last[c]) }
             }
             // One glimpse: per head, softmax over unvisited nodes of q_h·k_h/√d_k, then Σ p·v_h.
-            glimpseHeads.update(repeating: 0, count: d)
             for head in 0..<heads {
-                let row = scores + head * n, q = stepQuery + head * dk
-                var maximum = -Float.infinity
-                for j in 0..<n where mask[j] == 0 {
-                    row[j] = Self.dot(q, projected + j * stride3 + head * dk, dk) * headScale
-                    maximum = max(maximum, row[j])
+                let row = scores + head * n, q = stepQuery + head * dk, offset = head * dk
+                for slot in 0..<count {
+                    row[slot] = Self.dot(q, projected + Int(remaining[slot]) * stride3 + offset, dk) * headScale
                 }
-                let inverse = 1 / VectorMath.shiftedExp(row, count: n, shift: maximum, mask: mask)
-                let target = glimpseHeads + head * dk
-                for j in 0..<n where mask[j] == 0 {
-                    let weight = row[j] * inverse, v = projected + j * stride3 + d + head * dk
-                    for c in 0..<dk { target[c] += weight * v[c] }
-                }
+                let maximum = VectorMath.maximum(row, count: count)
+                let inverse = 1 / VectorMath.shiftedExp(row, count: count, shift: maximum)
+                weightedSum(row, count: count, scale: inverse, columnOffset: d + offset, width: dk,
+                            into: glimpseHeads + offset)
             }
             Self.matrixVector(output, glimpseHeads, rows: d, columns: d, into: glimpse)
-            // Single-head logits, clipped; greedy choice and its log-probability.
-            var best = -1, bestLogit = -Float.infinity
-            for j in 0..<n where mask[j] == 0 {
-                let logit = clip * Foundation.tanh(Self.dot(glimpse, projected + j * stride3 + 2 * d, d) * logitScale)
-                logits[j] = logit
-                if logit > bestLogit { best = j; bestLogit = logit }
+            // Single-head logits, clipped; greedy choice (lowest node on ties, as the tape) and its log-probability.
+            var bestSlot = 0, bestLogit = -Float.infinity
+            for slot in 0..<count {
+                let node = Int(remaining[slot])
+                let logit = clip * Foundation.tanh(Self.dot(glimpse, projected + node * stride3 + 2 * d, d) * logitScale)
+                logits[slot] = logit
+                if logit > bestLogit || (logit == bestLogit && remaining[slot] < remaining[bestSlot]) {
+                    bestSlot = slot
+                    bestLogit = logit
+                }
             }
-            var total: Float = 0
-            for j in 0..<n where mask[j] == 0 { total += Foundation.exp(logits[j] - bestLogit) }
-            logLikelihood += -Foundation.log(total)
-            mask[best] = 1
+            logLikelihood -= Foundation.log(VectorMath.shiftedExp(logits, count: count, shift: bestLogit))
+            let best = Int(remaining[bestSlot])
+            count -= 1
+            remaining[bestSlot] = remaining[count]
             tour.append(best)
         }
         return (tour, logLikelihood)
+    }
+
+    /// `target[0..<width] = scale · Σ_slot weights[slot] · projected[remaining[slot]·3d + columnOffset …]`.
+    @inline(__always)
+    private func weightedSum(_ weights: UnsafePointer<Float>, count: Int, scale: Float, columnOffset: Int, width: Int,
+                             into target: UnsafeMutablePointer<Float>) {
+        let stride3 = 3 * self.width
+        if width == 16 {
+            var sum0 = SIMD8<Float>(), sum1 = SIMD8<Float>()
+            for slot in 0..<count {
+                let v = UnsafeRawPointer(projected + Int(remaining[slot]) * stride3 + columnOffset)
+                sum0 += weights[slot] * v.loadUnaligned(as: SIMD8<Float>.self)
+                sum1 += weights[slot] * v.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
+            }
+            let raw = UnsafeMutableRawPointer(target)
+            raw.storeBytes(of: sum0 * scale, as: SIMD8<Float>.self)
+            raw.storeBytes(of: sum1 * scale, toByteOffset: 32, as: SIMD8<Float>.self)
+            return
+        }
+        target.update(repeating: 0, count: width)
+        for slot in 0..<count {
+            let v = projected + Int(remaining[slot]) * stride3 + columnOffset, w = weights[slot]
+            for c in 0..<width { target[c] += w * v[c] }
+        }
+        for c in 0..<width { target[c] *= scale }
     }
 
     /// `target = M·x` for a row-major `[rows, columns]` matrix.

@@ -24,7 +24,8 @@ public final class GreedyTSPDecoder {
     let h, query, key, value, attended, scratch, feedForward, attentionScores: UnsafeMutablePointer<Float>
     let projected, firstContext, lastContext: UnsafeMutablePointer<Float>
     let scores, fixedQuery, stepQuery, glimpseHeads, glimpse, logits: UnsafeMutablePointer<Float>
-    let mask: UnsafeMutablePointer<UInt8>
+    /// Unvisited nodes during decoding.
+    let remaining: UnsafeMutablePointer<Int32>
 
     /// A decoder for instances of up to `nodes` nodes.
     public init(model: AttentionModel, nodes: Int) {
@@ -50,12 +51,12 @@ public final class GreedyTSPDecoder {
         (projected, firstContext, lastContext) = (views[8], views[9], views[10])
         (scores, fixedQuery, stepQuery, glimpseHeads, glimpse, logits)
             = (views[11], views[12], views[13], views[14], views[15], views[16])
-        mask = .allocate(capacity: nodes)
+        remaining = .allocate(capacity: nodes)
     }
 
     deinit {
         buffer.deallocate()
-        mask.deallocate()
+        remaining.deallocate()
     }
 
     /// The greedy tour of the instance with row-major `[n, 2]` `coordinates`, and the sum of the chosen
