@@ -114,9 +114,7 @@ public final class GreedyTSPDecoder {
                       lda: d, b: key + head * dk, ldb: d, c: rows, ldc: n)
             for i in 0..<n {
                 let row = rows + i * n
-                var maximum = -Float.infinity
-                for j in 0..<n { maximum = max(maximum, row[j]) }
-                let inverse = 1 / VectorMath.shiftedExp(row, count: n, shift: maximum)
+                let inverse = 1 / VectorMath.shiftedExp(row, count: n, shift: VectorMath.maximum(row, count: n))
                 for j in 0..<n { row[j] *= inverse }
             }
             BLAS.gemm(m: n, n: dk, k: n, a: rows, lda: n, b: value + head * dk, ldb: d, c: attended + head * dk, ldc: d)
