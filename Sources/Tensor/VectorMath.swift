@@ -42,7 +42,9 @@ public enum VectorMath {
         var i = 0
         while i &+ 8 <= count {
             var e = exp(raw.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self) - shift)
-            if let mask { e = e.replacing(with: 0, where: hidden(mask + i)) }
+            if let mask {
+                e = unsafeBitCast(unsafeBitCast(e, to: SIMD8<UInt32>.self) & visibleBits(mask + i), to: SIMD8<Float>.self)
+            }
             raw.storeBytes(of: e, toByteOffset: i &* 4, as: SIMD8<Float>.self)
             total += e
             i &+= 8
@@ -70,8 +72,11 @@ public enum VectorMath {
         var i = 0
         while i &+ 8 <= count {
             var v = raw.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
-            if let mask { v = v.replacing(with: -.infinity, where: hidden(mask + i)) }
-            lanes = lanes.replacing(with: v, where: v .> lanes)
+            if let mask {
+                let keep = visibleBits(mask + i), bits = unsafeBitCast(v, to: SIMD8<UInt32>.self)
+                v = unsafeBitCast((bits & keep) | (SIMD8<UInt32>(repeating: 0xFF80_0000) & ~keep), to: SIMD8<Float>.self)
+            }
+            lanes = max8(lanes, v)
             i &+= 8
         }
         var result = lanes.max()
@@ -82,14 +87,23 @@ public enum VectorMath {
         return result
     }
 
-    /// Lanes whose mask byte is nonzero, for eight consecutive bytes.
+    /// All-ones lanes where the mask byte is 0 (visible), zero lanes where it is nonzero, for eight
+    /// consecutive bytes. Built from shifts and integer arithmetic only: `SIMDMask`-based `replacing` and
+    /// the generic integer-conversion initialiser are not specialised and run lane by lane through memory.
     @inline(__always)
-    static func hidden(_ bytes: UnsafePointer<UInt8>) -> SIMDMask<SIMD8<Int32>> {
-        // Spread the eight bytes over 32-bit lanes with shifts (the generic integer-conversion initialiser
-        // is not specialised and runs lane by lane).
+    static func visibleBits(_ bytes: UnsafePointer<UInt8>) -> SIMD8<UInt32> {
         let word = UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)
         let low = UInt32(truncatingIfNeeded: word), high = UInt32(truncatingIfNeeded: word >> 32)
         let spread = SIMD8<UInt32>(lowHalf: SIMD4(repeating: low), highHalf: SIMD4(repeating: high))
-        return (spread &>> SIMD8<UInt32>(0, 8, 16, 24, 0, 8, 16, 24)) & 0xFF .!= 0
+        let byte = (spread &>> SIMD8<UInt32>(0, 8, 16, 24, 0, 8, 16, 24)) & 0xFF
+        let visible = (byte &- 1) &>> 31  // 1 when the byte is 0, else 0
+        return SIMD8<UInt32>(repeating: 0) &- visible
+    }
+
+    /// Lane-wise maximum: a compare and a blend (a comparison feeding `replacing` lowers to vector
+    /// instructions, like the clamps in ``exp(_:)``).
+    @inline(__always)
+    static func max8(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+        a.replacing(with: b, where: b .> a)
     }
 }
