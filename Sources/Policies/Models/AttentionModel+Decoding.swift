@@ -22,18 +22,25 @@ extension AttentionModel {
         let cache = precompute(encode(batch, on: tape, training: training), on: tape)
         let environment: any DecodingEnvironment = configuration.problem == .tsp
             ? TSPEnvironment(batch: batch) : CVRPEnvironment(batch: batch)
-        var recorder = RolloutRecorder(keepSteps: keepStepLogProbabilities)
-        var step = 0
-        while !environment.isFinished {
-            let logProbabilities = decodeStep(cache, environment: environment, step: step, on: tape)
-            let actions = strategy.select(logProbabilities.value, rows: environment.rows, columns: environment.nodes,
-                                          step: step, using: &rng)
-            recorder.record(logProbabilities, actions: actions, on: tape)
-            environment.step(actions)
-            step += 1
+        // Decode step by step without recording; when the tape records, score the traced steps afterwards
+        // in one batched differentiable pass (teacher forcing, ``score(_:trace:on:)``).
+        let recording = tape.isRecording
+        var steps = [Tensor](), trace = DecodingTrace()
+        tape.withoutRecording {
+            var step = 0
+            while !environment.isFinished {
+                let logProbabilities = decodeStep(cache, environment: environment, step: step, on: tape).value
+                let actions = strategy.select(logProbabilities, rows: environment.rows, columns: environment.nodes,
+                                              step: step, using: &rng)
+                if keepStepLogProbabilities { steps.append(logProbabilities) }
+                if recording { trace.record(environment, chosen: actions) }
+                environment.step(actions)
+                step += 1
+            }
         }
-        return Rollout(costs: environment.lengths, logProbabilitySum: recorder.logProbabilitySum(on: tape),
-                       stepLogProbabilities: recorder.steps, environment: environment)
+        let scored = recording ? score(cache, trace: trace, on: tape) : nil
+        return Rollout(costs: environment.lengths, logProbabilitySum: scored?.sum, stepLogProbabilities: steps,
+                       scoredLogProbabilities: scored?.steps, environment: environment)
     }
 
     /// Graph context and the node projections, once per batch.

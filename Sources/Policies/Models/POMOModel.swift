@@ -66,23 +66,48 @@ public final class POMOModel: @unchecked Sendable {
         let lastQueries = queryLast(embeddings, on: tape)
         let environment = TSPEnvironment(batch: batch, rolloutsPerInstance: n)
         environment.step((0..<rows).map { Int32($0 % n) })
-        var recorder = RolloutRecorder(keepSteps: keepStepLogProbabilities)
-        var step = 1
-        while !environment.isFinished {
-            let mask = environment.mask.copy()
-            let last = tape.gather(lastQueries, axis: 1, indices: environment.current)
-            let query = tape.add(firstQuery, last)
-            let attended = tape.multiHeadAttention(query: query, key: keys, value: values, heads: heads, mask: mask)
-            let mixed = combine(attended, on: tape)
-            let scores = tape.batchedMatmul(mixed, embeddings, transposeB: true)
-            let logits = tape.tanh(tape.scale(scores, by: 1 / Float(width).squareRoot()), scale: clip)
-            let logProbabilities = tape.logSoftmax(tape.reshape(logits, [rows, n]), mask: mask)
-            let actions = strategy.select(logProbabilities.value, rows: rows, columns: n, step: step - 1, using: &rng)
-            recorder.record(logProbabilities, actions: actions, on: tape)
-            environment.step(actions)
-            step += 1
+        // Decode without recording; when the tape records, score all traced steps in one batched pass.
+        let recording = tape.isRecording
+        var steps = [Tensor](), trace = DecodingTrace()
+        tape.withoutRecording {
+            var step = 0
+            while !environment.isFinished {
+                let mask = environment.mask.copy()
+                let last = tape.gather(lastQueries, axis: 1, indices: environment.current)
+                let logProbabilities = logProbabilities(query: tape.add(firstQuery, last), keys: keys, values: values,
+                                                        embeddings: embeddings, mask: mask, on: tape).value
+                let actions = strategy.select(logProbabilities, rows: rows, columns: n, step: step, using: &rng)
+                if keepStepLogProbabilities { steps.append(logProbabilities.reshaped([rows, n])) }
+                if recording { trace.record(environment, chosen: actions) }
+                environment.step(actions)
+                step += 1
+            }
         }
-        return Rollout(costs: environment.lengths, logProbabilitySum: recorder.logProbabilitySum(on: tape),
-                       stepLogProbabilities: recorder.steps, environment: environment)
+        var sum: Variable?, scored: Tensor?
+        if recording {
+            // Queries of every (step, rollout) pair: [B, T·N, d], steps outer, rollouts inner.
+            let t = trace.steps
+            let lastNodes = DecodingTrace.stacked(trace.previous, groups: b, perGroup: n)
+            let last = tape.reshape(tape.gather(lastQueries, axis: 1, indices: lastNodes), [b, t, n, width])
+            let query = tape.reshape(tape.add(last, tape.reshape(firstQuery, [b, 1, n, width])), [b, t * n, width])
+            let mask = trace.stackedMask(groups: b, perGroup: n, nodes: n)
+            let all = logProbabilities(query: query, keys: keys, values: values, embeddings: embeddings, mask: mask,
+                                       on: tape)
+            let chosen = tape.gather(all, axis: 2, indices: DecodingTrace.stacked(trace.actions, groups: b, perGroup: n))
+            sum = tape.reshape(tape.sum(tape.reshape(chosen, [b, t, n]), axis: 1), [rows])
+            scored = all.value
+        }
+        return Rollout(costs: environment.lengths, logProbabilitySum: sum, stepLogProbabilities: steps,
+                       scoredLogProbabilities: scored, environment: environment)
+    }
+
+    /// Masked log-probabilities `[B, q, n]` for queries `[B, q, d]`: multi-head attention over the nodes,
+    /// `multi_head_combine`, single-head logits `/√d` clipped `clip·tanh`.
+    private func logProbabilities(query: Variable, keys: Variable, values: Variable, embeddings: Variable, mask: Mask,
+                                  on tape: Tape) -> Variable {
+        let attended = tape.multiHeadAttention(query: query, key: keys, value: values, heads: heads, mask: mask)
+        let scores = tape.batchedMatmul(combine(attended, on: tape), embeddings, transposeB: true)
+        let logits = tape.tanh(tape.scale(scores, by: 1 / Float(width).squareRoot()), scale: clip)
+        return tape.logSoftmax(logits, mask: mask)
     }
 }

@@ -47,10 +47,14 @@ public enum ForwardCheck {
             : ProblemBatch.randomCVRP(count: batchSize, customers: nodes - 1, using: &rng)
         let tape = Tape(recording: false)
         let sampled = model.rollout(batch, on: tape, training: true, strategy: .sample, using: &rng)
-        let forced = model.rollout(batch, on: tape, training: true, strategy: .forced(sampled.environment.actions),
-                                   using: &rng, keepStepLogProbabilities: true)
-        let reference = ReferenceForward.attentionModel(model, batch: batch, actions: sampled.environment.actions)
-        let error = largestError(forced.stepLogProbabilities, reference)
+        let actions = sampled.environment.actions
+        // Step by step (as in inference) and batched over all steps (as in training, on a recording tape).
+        let forced = model.rollout(batch, on: tape, training: true, strategy: .forced(actions), using: &rng,
+                                   keepStepLogProbabilities: true)
+        let scored = model.rollout(batch, on: Tape(), training: true, strategy: .forced(actions), using: &rng)
+        let reference = ReferenceForward.attentionModel(model, batch: batch, actions: actions)
+        let batched = unstack(scored.scoredLogProbabilities!, groups: batchSize, steps: actions.count, perGroup: 1)
+        let error = max(largestError(forced.stepLogProbabilities, reference), largestError(batched, reference))
         guard error <= tolerance else {
             throw Mismatch(network: "attention model (\(problem))", largestError: error, tolerance: tolerance)
         }
@@ -68,8 +72,25 @@ public enum ForwardCheck {
         let actions = Array(sampled.environment.actions.dropFirst())
         let forced = model.rollout(batch, on: tape, strategy: .forced(actions), using: &rng,
                                    keepStepLogProbabilities: true)
-        let error = largestError(forced.stepLogProbabilities, ReferenceForward.pomo(model, batch: batch, actions: actions))
+        let scored = model.rollout(batch, on: Tape(), strategy: .forced(actions), using: &rng)
+        let reference = ReferenceForward.pomo(model, batch: batch, actions: actions)
+        let batched = unstack(scored.scoredLogProbabilities!, groups: batchSize, steps: actions.count, perGroup: nodes)
+        let error = max(largestError(forced.stepLogProbabilities, reference), largestError(batched, reference))
         guard error <= tolerance else { throw Mismatch(network: "POMO (TSP)", largestError: error, tolerance: tolerance) }
         return error
+    }
+
+    /// Splits batched `[groups, steps · perGroup, n]` log-probabilities into one `[groups · perGroup, n]`
+    /// tensor per step (the step-by-step layout).
+    static func unstack(_ stacked: Tensor, groups: Int, steps: Int, perGroup: Int) -> [Tensor] {
+        let n = stacked.shape.last!
+        return (0..<steps).map { step in
+            let result = Tensor(uninitializedShape: [groups * perGroup, n])
+            for g in 0..<groups {
+                let from = stacked.pointer + ((g * steps + step) * perGroup) * n
+                (result.pointer + g * perGroup * n).update(from: from, count: perGroup * n)
+            }
+            return result
+        }
     }
 }
