@@ -66,39 +66,25 @@ public final class POMOModel: @unchecked Sendable {
         let lastQueries = queryLast(embeddings, on: tape)
         let environment = TSPEnvironment(batch: batch, rolloutsPerInstance: n)
         environment.step((0..<rows).map { Int32($0 % n) })
-        // Decode without recording; when the tape records, score all traced steps in one batched pass.
-        let recording = tape.isRecording
-        var steps = [Tensor](), trace = DecodingTrace()
-        tape.withoutRecording {
-            var step = 0
-            while !environment.isFinished {
-                let mask = environment.mask.copy()
-                let last = tape.gather(lastQueries, axis: 1, indices: environment.current)
-                let logProbabilities = logProbabilities(query: tape.add(firstQuery, last), keys: keys, values: values,
-                                                        embeddings: embeddings, mask: mask, on: tape).value
-                let actions = strategy.select(logProbabilities, rows: rows, columns: n, step: step, using: &rng)
-                if keepStepLogProbabilities { steps.append(logProbabilities.reshaped([rows, n])) }
-                if recording { trace.record(environment, chosen: actions) }
-                environment.step(actions)
-                step += 1
-            }
+        // Each step is recorded as it is decoded (its N·n-row products are already large, so batching the
+        // steps afterwards, as the attention model does, would only add a pass).
+        var steps = [Tensor](), chosen = [Variable]()
+        var step = 0
+        while !environment.isFinished {
+            let mask = environment.mask.copy()
+            let last = tape.gather(lastQueries, axis: 1, indices: environment.current)
+            let logProbabilities = tape.reshape(logProbabilities(query: tape.add(firstQuery, last), keys: keys,
+                                                                 values: values, embeddings: embeddings, mask: mask,
+                                                                 on: tape), [rows, n])
+            let actions = strategy.select(logProbabilities.value, rows: rows, columns: n, step: step, using: &rng)
+            if keepStepLogProbabilities { steps.append(logProbabilities.value) }
+            if logProbabilities.requiresGradient { chosen.append(tape.gather(logProbabilities, axis: 1, indices: actions)) }
+            environment.step(actions)
+            step += 1
         }
-        var sum: Variable?, scored: Tensor?
-        if recording {
-            // Queries of every (step, rollout) pair: [B, T·N, d], steps outer, rollouts inner.
-            let t = trace.steps
-            let lastNodes = DecodingTrace.stacked(trace.previous, groups: b, perGroup: n)
-            let last = tape.reshape(tape.gather(lastQueries, axis: 1, indices: lastNodes), [b, t, n, width])
-            let query = tape.reshape(tape.add(last, tape.reshape(firstQuery, [b, 1, n, width])), [b, t * n, width])
-            let mask = trace.stackedMask(groups: b, perGroup: n, nodes: n)
-            let all = logProbabilities(query: query, keys: keys, values: values, embeddings: embeddings, mask: mask,
-                                       on: tape)
-            let chosen = tape.gather(all, axis: 2, indices: DecodingTrace.stacked(trace.actions, groups: b, perGroup: n))
-            sum = tape.reshape(tape.sum(tape.reshape(chosen, [b, t, n]), axis: 1), [rows])
-            scored = all.value
-        }
+        let sum = chosen.isEmpty ? nil : tape.sum(tape.concat(chosen, axis: 1), axis: 1)
         return Rollout(costs: environment.lengths, logProbabilitySum: sum, stepLogProbabilities: steps,
-                       scoredLogProbabilities: scored, environment: environment)
+                       scoredLogProbabilities: nil, environment: environment)
     }
 
     /// Masked log-probabilities `[B, q, n]` for queries `[B, q, d]`: multi-head attention over the nodes,
