@@ -1,4 +1,5 @@
 import Foundation
+import Tensor
 
 /// The timing of one workload: median over repetitions after a warm-up call.
 public struct PerfMeasurement: Sendable, Equatable {
@@ -31,8 +32,13 @@ public struct PerfMeasurement: Sendable, Equatable {
 /// Times workloads.
 public enum PerfRunner {
     /// Runs one warm-up call, then `repetitions` timed calls, and reports the median.
+    ///
+    /// OpenBLAS is set to one thread first: every workload gets its parallelism from ``ShardGroup``
+    /// shards (or is a single small instance), and switching BLAS between one and two threads around
+    /// every shard run leaves its idle worker spinning on `sched_yield` next to the shards.
     public static func measure(_ workload: PerfWorkload, repetitions: Int) -> PerfMeasurement {
         precondition(repetitions >= 1, "at least one repetition")
+        BLAS.threads = 1
         let call = workload.prepare()
         call()
         var seconds = [Double]()
