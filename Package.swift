@@ -32,7 +32,8 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
         .target(name: "Tensor", dependencies: ["COpenBLAS", "RoutingCore"], swiftSettings: optimised),
-        .target(name: "Policies", dependencies: ["Tensor", "RoutingCore"], swiftSettings: optimised),
+        .target(
+            name: "Policies", dependencies: ["Tensor", "RoutingCore"], exclude: ["README.md"], swiftSettings: optimised),
         .target(
             name: "RoutingIO",
             dependencies: ["RoutingCore", .product(name: "SwiftCSV", package: "SwiftCSV")],

@@ -5,7 +5,9 @@ import Tensor
 ///
 /// One ``step(_:)``: on every shard of a ``ShardGroup`` (batch halves on two threads), the baseline copy
 /// decodes greedily without recording (batch norm in evaluation mode), the policy samples one solution per
-/// instance with gradients, and the loss `mean((cost − baseline)·Σ log p)` is back-propagated. Then the
+/// instance (decoded without recording, then all steps scored in one batched differentiable pass; see
+/// `AttentionModel+TeacherForcing.swift`), and the loss `mean((cost − baseline)·Σ log p)` is
+/// back-propagated. Then the
 /// gradients are clipped to norm 1 and Adam (lr 1e-4) updates the policy.
 ///
 /// The baseline network is a weight copy taken when the trainer is made (``refreshBaseline()`` takes a new
