@@ -8,7 +8,7 @@ struct PerfCommand: ParsableCommand {
         abstract: "Time attention-model and POMO training steps and greedy decoding (instances per second).",
         discussion: """
             Before timing, the forward passes are checked against a plain double-precision reference on small \
-            batches; a mismatch stops the command with exit code 1. Each workload gets one warm-up call, then \
+            batches; a mismatch stops the command with exit code 1. Each workload gets two warm-up calls, then \
             the median of the repetitions is reported. Workloads: \(PerfWorkload.names.joined(separator: ", ")).
             """)
 

@@ -31,7 +31,8 @@ public struct PerfMeasurement: Sendable, Equatable {
 
 /// Times workloads.
 public enum PerfRunner {
-    /// Runs one warm-up call, then `repetitions` timed calls, and reports the median.
+    /// Runs two warm-up calls (the buffer pool and the tapes' arrays reach their steady size over the
+    /// first calls), then `repetitions` timed calls, and reports the median.
     ///
     /// OpenBLAS is set to one thread first: every workload gets its parallelism from ``ShardGroup``
     /// shards (or is a single small instance), and switching BLAS between one and two threads around
@@ -40,6 +41,7 @@ public enum PerfRunner {
         precondition(repetitions >= 1, "at least one repetition")
         BLAS.threads = 1
         let call = workload.prepare()
+        call()
         call()
         var seconds = [Double]()
         for _ in 0..<repetitions {
