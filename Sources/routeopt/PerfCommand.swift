@@ -9,7 +9,8 @@ struct PerfCommand: ParsableCommand {
         discussion: """
             Before timing, the forward passes are checked against a plain double-precision reference on small \
             batches; a mismatch stops the command with exit code 1. Each workload gets two warm-up calls, then \
-            the median of the repetitions is reported. Workloads: \(PerfWorkload.names.joined(separator: ", ")).
+            the median of the repetitions is reported (short calls are looped to about 0.2 s per repetition). \
+            Workloads: \(PerfWorkload.names.joined(separator: ", ")).
             """)
 
     @Option(help: "Run only this workload.")

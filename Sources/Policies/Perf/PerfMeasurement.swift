@@ -32,7 +32,9 @@ public struct PerfMeasurement: Sendable, Equatable {
 /// Times workloads.
 public enum PerfRunner {
     /// Runs two warm-up calls (the buffer pool and the tapes' arrays reach their steady size over the
-    /// first calls), then `repetitions` timed calls, and reports the median.
+    /// first calls), then `repetitions` timed repetitions, and reports the median time per call. A
+    /// repetition of a short workload (the single-instance decoder) loops over enough calls to last
+    /// about 0.2 s, so that timer and scheduler noise do not dominate.
     ///
     /// OpenBLAS is set to one thread first: every workload gets its parallelism from ``ShardGroup``
     /// shards (or is a single small instance), and switching BLAS between one and two threads around
@@ -42,18 +44,23 @@ public enum PerfRunner {
         BLAS.threads = 1
         let call = workload.prepare()
         call()
-        call()
-        var seconds = [Double]()
+        let callsPerRepetition = max(1, Int(0.2 / max(seconds(of: call, times: 1), 1e-6)))
+        var perCall = [Double]()
         for _ in 0..<repetitions {
-            let start = DispatchTime.now().uptimeNanoseconds
-            call()
-            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9)
+            perCall.append(seconds(of: call, times: callsPerRepetition) / Double(callsPerRepetition))
         }
-        seconds.sort()
-        let median = seconds.count % 2 == 1 ? seconds[seconds.count / 2]
-            : (seconds[seconds.count / 2 - 1] + seconds[seconds.count / 2]) / 2
+        perCall.sort()
+        let median = perCall.count % 2 == 1 ? perCall[perCall.count / 2]
+            : (perCall[perCall.count / 2 - 1] + perCall[perCall.count / 2]) / 2
         return PerfMeasurement(workload: workload.name, instancesPerSecond: Double(workload.instancesPerCall) / median,
                                millisecondsPerCall: median * 1000)
+    }
+
+    /// Wall-clock seconds of `times` consecutive calls.
+    private static func seconds(of call: () -> Void, times: Int) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<times { call() }
+        return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
     }
 
     /// Checks the attention model (TSP and CVRP) and POMO forward passes against the double-precision
