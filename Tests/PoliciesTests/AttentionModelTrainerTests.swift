@@ -85,4 +85,18 @@ import Tensor
         #expect(report.loss.isFinite && report.gradientNorm.isFinite && report.meanCost > 0)
         #expect(model.glimpseOutput.weight.value.scalars != before)
     }
+
+    /// For TSP the baseline's fused per-instance greedy decoding gives the tape's greedy rollout costs.
+    @Test func tspBaselineMatchesTapeGreedyRollout() {
+        let trainer = AttentionModelTrainer(model: AttentionModel(configuration: Self.tiny(.tsp), seed: 5), seed: 6)
+        var generator = SeededGenerator(seed: 7)
+        let batch = ProblemBatch.randomTSP(count: 6, nodes: 50, using: &generator)
+        #expect(trainer.usesFusedBaseline(nodes: 50))
+        for statistics in trainer.baseline.statistics { statistics.momentum = 1 }
+        _ = trainer.baseline.encode(batch, on: Tape(recording: false), training: true)
+        var rng = SeededGenerator(seed: 8)
+        let expected = trainer.baseline.rollout(batch, on: Tape(recording: false), training: false, strategy: .greedy,
+                                                using: &rng).costs.reduce(0, +) / 6
+        #expect(abs(trainer.step(batch).meanBaseline - expected) < 1e-5)
+    }
 }

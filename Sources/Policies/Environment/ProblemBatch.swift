@@ -83,6 +83,16 @@ public struct ProblemBatch: Sendable {
         return (p[0], p[1])
     }
 
+    /// Length of the closed tour `tour` through instance `instance` (unit-square coordinates, float).
+    public func tourLength(_ tour: [Int], instance: Int) -> Float {
+        var total: Float = 0
+        for (position, node) in tour.enumerated() {
+            let a = point(instance, node), b = point(instance, tour[(position + 1) % tour.count])
+            total += ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
+        }
+        return total
+    }
+
     /// Instance `index` as a validated RoutingCore instance (distances = round(scale · Euclidean)).
     public func instance(at index: Int) -> Instance {
         let points = (0..<nodes).map { node in

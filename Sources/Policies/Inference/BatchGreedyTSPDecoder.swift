@@ -34,19 +34,10 @@ public final class BatchGreedyTSPDecoder {
             let decoder = decoders[context.index]
             return (0..<part.count).map { instance in
                 let tour = decoder.decode(embeddings: embeddings.pointer + instance * n * d, nodes: n).tour
-                return (tour, Self.length(of: tour, in: part, instance: instance))
+                return (tour, part.tourLength(tour, instance: instance))
             }
         }
         let all = parts.flatMap { $0 }
         return (all.map(\.0), all.map(\.1))
-    }
-
-    private static func length(of tour: [Int], in batch: ProblemBatch, instance: Int) -> Float {
-        var total: Float = 0
-        for (position, node) in tour.enumerated() {
-            let a = batch.point(instance, node), b = batch.point(instance, tour[(position + 1) % tour.count])
-            total += ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
-        }
-        return total
     }
 }
