@@ -84,8 +84,7 @@ extension Tape {
                 for i in 0..<queries {
                     let row = scores + ((b * heads + h) * queries + i) * keys
                     let hidden = mask.map { $0 + (b * queries + i) * keys }
-                    var maximum = -Float.infinity
-                    for j in 0..<keys where hidden?[j] ?? 0 == 0 { maximum = max(maximum, row[j]) }
+                    let maximum = VectorMath.maximum(row, count: keys, mask: hidden)
                     guard maximum > -Float.infinity else {
                         row.update(repeating: 0, count: keys)
                         continue

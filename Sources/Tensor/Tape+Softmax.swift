@@ -57,8 +57,7 @@ extension Tape {
     @inline(__always)
     private static func normaliseRow(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>,
                                      _ mask: UnsafePointer<UInt8>?, _ count: Int, _ logarithmic: Bool) {
-        var maximum = -Float.infinity
-        for j in 0..<count where mask?[j] ?? 0 == 0 { maximum = max(maximum, x[j]) }
+        let maximum = VectorMath.maximum(x, count: count, mask: mask)
         guard maximum > -Float.infinity else {
             y.update(repeating: 0, count: count)
             return

@@ -4,7 +4,7 @@
 /// batch with 8 heads evaluates 1.6 M exponentials per layer. ``exp(_:)`` uses the Cephes `expf`
 /// range reduction and polynomial on `SIMD8<Float>` (relative error about 2·10⁻⁷ on [−87, 88]).
 /// `shiftedExp` is the row kernel of every softmax here.
-enum VectorMath {
+public enum VectorMath {
     /// `e^x` lane-wise for x in [−87.3, 88.7] (clamped outside, so `e^−∞` gives about 1·10⁻³⁸, not 0:
     /// callers zero masked entries themselves).
     ///
@@ -12,7 +12,7 @@ enum VectorMath {
     /// `rounded`/integer-conversion initialisers are not specialised and run per lane): rounding is the
     /// `1.5·2²³` magic-number trick and `2ⁿ` is built from the exponent bits.
     @inline(__always)
-    static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    public static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
         var v = x.replacing(with: -87.3, where: x .< -87.3)
         v = v.replacing(with: 88.7, where: v .> 88.7)
         let magic = SIMD8<Float>(repeating: 12582912)  // 1.5·2²³: adding it rounds to an integer
@@ -32,28 +32,78 @@ enum VectorMath {
         return p * scale
     }
 
-    /// `values[i] = e^(values[i] − shift)` for `i < count`, then 0 where `mask` is nonzero; returns the sum.
+    /// `values[i] = e^(values[i] − shift)` for `i < count`, then 0 where `mask` is nonzero; returns the sum
+    /// (eight lanes accumulated separately, then added).
     @inline(__always)
-    static func shiftedExp(_ values: UnsafeMutablePointer<Float>, count: Int, shift: Float,
-                           mask: UnsafePointer<UInt8>? = nil) -> Float {
+    public static func shiftedExp(_ values: UnsafeMutablePointer<Float>, count: Int, shift: Float,
+                                  mask: UnsafePointer<UInt8>? = nil) -> Float {
         let raw = UnsafeMutableRawPointer(values)
+        var total = SIMD8<Float>()
         var i = 0
-        while i + 8 <= count {
-            let e = exp(raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) - shift)
-            raw.storeBytes(of: e, toByteOffset: i * 4, as: SIMD8<Float>.self)
-            i += 8
+        while i &+ 8 <= count {
+            var e = exp(raw.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self) - shift)
+            if let mask {
+                e = unsafeBitCast(unsafeBitCast(e, to: SIMD8<UInt32>.self) & visibleBits(mask + i), to: SIMD8<Float>.self)
+            }
+            raw.storeBytes(of: e, toByteOffset: i &* 4, as: SIMD8<Float>.self)
+            total += e
+            i &+= 8
         }
+        var sum = total.sum()
         if i < count {
             var lanes = SIMD8<Float>()
-            for j in i..<count { lanes[j - i] = values[j] - shift }
+            for j in i..<count { lanes[j &- i] = values[j] - shift }
             let e = exp(lanes)
-            for j in i..<count { values[j] = e[j - i] }
+            for j in i..<count {
+                let value = mask.map { $0[j] != 0 } == true ? 0 : e[j &- i]
+                values[j] = value
+                sum += value
+            }
         }
-        if let mask {
-            for j in 0..<count where mask[j] != 0 { values[j] = 0 }
+        return sum
+    }
+
+    /// The largest of `values[0..<count]` whose `mask` byte is 0 (all when `mask` is nil); `-infinity`
+    /// when every entry is masked.
+    @inline(__always)
+    public static func maximum(_ values: UnsafePointer<Float>, count: Int, mask: UnsafePointer<UInt8>? = nil) -> Float {
+        let raw = UnsafeRawPointer(values)
+        var lanes = SIMD8<Float>(repeating: -.infinity)
+        var i = 0
+        while i &+ 8 <= count {
+            var v = raw.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+            if let mask {
+                let keep = visibleBits(mask + i), bits = unsafeBitCast(v, to: SIMD8<UInt32>.self)
+                v = unsafeBitCast((bits & keep) | (SIMD8<UInt32>(repeating: 0xFF80_0000) & ~keep), to: SIMD8<Float>.self)
+            }
+            lanes = max8(lanes, v)
+            i &+= 8
         }
-        var total: Float = 0
-        for j in 0..<count { total += values[j] }
-        return total
+        var result = lanes.max()
+        while i < count {
+            if mask.map({ $0[i] == 0 }) ?? true { result = Swift.max(result, values[i]) }
+            i &+= 1
+        }
+        return result
+    }
+
+    /// All-ones lanes where the mask byte is 0 (visible), zero lanes where it is nonzero, for eight
+    /// consecutive bytes. Built from shifts and integer arithmetic only: `SIMDMask`-based `replacing` and
+    /// the generic integer-conversion initialiser are not specialised and run lane by lane through memory.
+    @inline(__always)
+    static func visibleBits(_ bytes: UnsafePointer<UInt8>) -> SIMD8<UInt32> {
+        let word = UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)
+        let low = UInt32(truncatingIfNeeded: word), high = UInt32(truncatingIfNeeded: word >> 32)
+        let spread = SIMD8<UInt32>(lowHalf: SIMD4(repeating: low), highHalf: SIMD4(repeating: high))
+        let byte = (spread &>> SIMD8<UInt32>(0, 8, 16, 24, 0, 8, 16, 24)) & 0xFF
+        let visible = (byte &- 1) &>> 31  // 1 when the byte is 0, else 0
+        return SIMD8<UInt32>(repeating: 0) &- visible
+    }
+
+    /// Lane-wise maximum: a compare and a blend (a comparison feeding `replacing` lowers to vector
+    /// instructions, like the clamps in ``exp(_:)``).
+    @inline(__always)
+    static func max8(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+        a.replacing(with: b, where: b .> a)
     }
 }

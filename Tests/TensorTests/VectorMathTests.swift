@@ -26,4 +26,17 @@ import Testing
         #expect(abs(Double(total) - expected) < 1e-5)
         #expect(row[3] == 0 && abs(Double(row[10]) - 1) < 1e-6)
     }
+
+    /// The masked maximum ignores masked entries in the SIMD body and the tail, and is -inf when all
+    /// entries are masked.
+    @Test func maskedMaximum() {
+        let values: [Float] = (0..<19).map { Float(($0 * 7) % 19) - 9 }  // largest (9) at index 8
+        var mask = [UInt8](repeating: 0, count: 19)
+        #expect(VectorMath.maximum(values, count: 19) == 9)
+        mask[8] = 1
+        #expect(VectorMath.maximum(values, count: 19, mask: mask) == 8)  // 8 sits at index 16, in the tail
+        mask[16] = 1
+        #expect(VectorMath.maximum(values, count: 19, mask: mask) == 7)
+        #expect(VectorMath.maximum(values, count: 19, mask: [UInt8](repeating: 1, count: 19)) == -.infinity)
+    }
 }

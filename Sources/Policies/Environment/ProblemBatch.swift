@@ -1,0 +1,122 @@
+import RoutingCore
+import Tensor
+
+/// A batch of random routing instances in the unit square, as the learned policies see them.
+///
+/// - TSP: `nodes` cities, coordinates uniform in `[0, 1)²`.
+/// - CVRP (Kool et al.): node 0 is the depot, then `nodes − 1` customers; demands are uniform integers
+///   1…9 and the capacity is 20 / 30 / 40 / 50 for 10 / 20 / 50 / 100 customers.
+///
+/// Costs are computed in `Float` on these coordinates; ``instance(at:)`` turns one instance into a
+/// RoutingCore ``Instance`` (distances scaled by ``instanceScale`` and rounded) so ``Evaluator`` and
+/// ``ConstructionState`` can check what a policy produced.
+public struct ProblemBatch: Sendable {
+    /// TSP or CVRP.
+    public let kind: ProblemKind
+    /// Instances in the batch.
+    public let count: Int
+    /// Nodes per instance (CVRP: the depot included).
+    public let nodes: Int
+    /// `[count, nodes, 2]` coordinates.
+    public let coordinates: Tensor
+    /// `count · nodes` demands (0 for the depot and for TSP).
+    public let demands: [Int32]
+    /// Vehicle capacity (CVRP), 0 for TSP.
+    public let capacity: Int
+
+    /// Distance scale used by ``instance(at:)``.
+    public static let instanceScale = 10_000.0
+
+    /// A batch from explicit data.
+    public init(kind: ProblemKind, coordinates: Tensor, demands: [Int32]? = nil, capacity: Int = 0) {
+        precondition(kind == .tsp || kind == .cvrp, "ProblemBatch supports TSP and CVRP")
+        precondition(coordinates.rank == 3 && coordinates.shape[2] == 2, "coordinates must be [B, n, 2]")
+        self.kind = kind
+        count = coordinates.shape[0]
+        nodes = coordinates.shape[1]
+        self.coordinates = coordinates
+        self.demands = demands ?? [Int32](repeating: 0, count: count * nodes)
+        self.capacity = capacity
+        precondition(self.demands.count == count * nodes, "one demand per node")
+        precondition(kind == .tsp || capacity > 0, "CVRP needs a positive capacity")
+    }
+
+    /// Uniform random TSP instances with `nodes` cities.
+    public static func randomTSP(count: Int, nodes: Int, using rng: inout SeededGenerator) -> ProblemBatch {
+        ProblemBatch(kind: .tsp, coordinates: .uniformUnitSquare([count, nodes, 2], using: &rng))
+    }
+
+    /// Uniform random CVRP instances with `customers` customers plus a depot (Kool et al.'s generator).
+    public static func randomCVRP(count: Int, customers: Int, using rng: inout SeededGenerator) -> ProblemBatch {
+        let nodes = customers + 1
+        let coordinates = Tensor.uniformUnitSquare([count, nodes, 2], using: &rng)
+        var demands = [Int32](repeating: 0, count: count * nodes)
+        for b in 0..<count {
+            for j in 1..<nodes { demands[b * nodes + j] = Int32(1 + Int(rng.nextUnit() * 9)) }
+        }
+        return ProblemBatch(kind: .cvrp, coordinates: coordinates, demands: demands,
+                            capacity: standardCapacity(customers: customers))
+    }
+
+    /// Kool et al.'s capacity for a customer count (interpolated between their sizes).
+    public static func standardCapacity(customers: Int) -> Int {
+        switch customers {
+        case ..<15: 20
+        case ..<35: 30
+        case ..<75: 40
+        default: 50
+        }
+    }
+
+    /// The instances `range` as a batch of their own (coordinates copied).
+    public func slice(_ range: Range<Int>) -> ProblemBatch {
+        let part = Tensor(uninitializedShape: [range.count, nodes, 2])
+        part.pointer.update(from: coordinates.pointer + range.lowerBound * nodes * 2, count: part.count)
+        return ProblemBatch(kind: kind, coordinates: part,
+                            demands: Array(demands[(range.lowerBound * nodes)..<(range.upperBound * nodes)]),
+                            capacity: capacity)
+    }
+
+    /// Coordinates of node `node` in instance `instance`.
+    public func point(_ instance: Int, _ node: Int) -> (x: Float, y: Float) {
+        let p = coordinates.pointer + (instance * nodes + node) * 2
+        return (p[0], p[1])
+    }
+
+    /// Length of the closed tour `tour` through instance `instance` (unit-square coordinates, float).
+    public func tourLength(_ tour: [Int], instance: Int) -> Float {
+        var total: Float = 0
+        for (position, node) in tour.enumerated() {
+            let a = point(instance, node), b = point(instance, tour[(position + 1) % tour.count])
+            total += ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
+        }
+        return total
+    }
+
+    /// Instance `index` as a validated RoutingCore instance (distances = round(scale · Euclidean)).
+    public func instance(at index: Int) -> Instance {
+        let points = (0..<nodes).map { node in
+            let p = point(index, node)
+            return Point(x: Double(p.x), y: Double(p.y))
+        }
+        let matrix = try! DistanceMatrix(count: nodes) { i, j in
+            Int((points[i].distance(to: points[j]) * Self.instanceScale).rounded())
+        }
+        if kind == .tsp {
+            return try! Instance(name: "tsp\(nodes)-\(index)", kind: .tsp, distances: matrix, coordinates: points)
+        }
+        let demandList = (0..<nodes).map { Int(demands[index * nodes + $0]) }
+        return try! Instance(name: "cvrp\(nodes - 1)-\(index)", kind: .cvrp, distances: matrix, coordinates: points,
+                             demands: demandList, capacity: capacity, depot: 0)
+    }
+}
+
+extension Tensor {
+    /// Uniform values in `[0, 1)`.
+    static func uniformUnitSquare(_ shape: [Int], using rng: inout SeededGenerator) -> Tensor {
+        let tensor = Tensor(uninitializedShape: shape)
+        let p = tensor.pointer
+        for i in 0..<tensor.count { p[i] = Float(rng.nextUnit()) }
+        return tensor
+    }
+}

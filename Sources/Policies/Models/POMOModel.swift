@@ -1,0 +1,99 @@
+import Foundation
+import RoutingCore
+import Tensor
+
+/// POMO (Kwon et al., NeurIPS 2020; the 2021 reference code) for TSP.
+///
+/// - Embedding `Linear(2→d)`; encoder of 6 ``EncoderLayer``s with instance norm and a biased attention
+///   output projection (`multi_head_combine`).
+/// - Decoder: N = n rollouts per instance, rollout `i` starting at node `i`. Each step the query is
+///   `W_q,first·h_first + W_q,last·h_last` (no graph embedding), multi-head attention over the nodes with
+///   the rollout's mask, `multi_head_combine`, then single-head logits `h·Eᵀ/√d` clipped `10·tanh`,
+///   masked log-softmax.
+/// - `W_q,last·h` is computed for all nodes once per instance and gathered per step: the same numbers as
+///   projecting the current node's embedding each step, with far fewer FLOPs since N·n ≫ n. Likewise
+///   `W_q,first·h_first` is just `W_q,first·h` because rollout `i` starts at node `i`.
+///
+/// Parameters start as PyTorch's defaults (uniform `±1/√fan-in`; norms γ = 1, β = 0).
+public final class POMOModel: @unchecked Sendable {
+    public let width: Int
+    public let heads: Int
+    public let clip: Float
+    public let embedding: Linear
+    public let encoder: GraphEncoder
+    public let queryFirst: Linear, queryLast: Linear, key: Linear, value: Linear
+    /// `multi_head_combine` of the decoder.
+    public let combine: Linear
+
+    /// A freshly initialised model (d = 128, 6 layers, 8 heads, feed-forward 512 by default).
+    public init(width: Int = 128, layers: Int = 6, heads: Int = 8, feedForward: Int = 512, clip: Float = 10,
+                seed: UInt64) {
+        self.width = width
+        self.heads = heads
+        self.clip = clip
+        var rng = SeededGenerator(seed: seed)
+        embedding = Linear(name: "embedding", inputs: 2, outputs: width, using: &rng)
+        encoder = GraphEncoder(name: "encoder", count: layers, width: width, heads: heads, feedForward: feedForward,
+                               normalization: .instance, outputBias: true, using: &rng)
+        queryFirst = Linear(name: "decoder.queryFirst", inputs: width, outputs: width, bias: false, using: &rng)
+        queryLast = Linear(name: "decoder.queryLast", inputs: width, outputs: width, bias: false, using: &rng)
+        key = Linear(name: "decoder.key", inputs: width, outputs: width, bias: false, using: &rng)
+        value = Linear(name: "decoder.value", inputs: width, outputs: width, bias: false, using: &rng)
+        combine = Linear(name: "decoder.combine", inputs: width, outputs: width, using: &rng)
+    }
+
+    /// Every parameter in a fixed order.
+    public var parameters: [Parameter] {
+        embedding.parameters + encoder.parameters + queryFirst.parameters + queryLast.parameters + key.parameters
+            + value.parameters + combine.parameters
+    }
+
+    /// Encoded node embeddings `[B, n, d]`.
+    public func encode(_ batch: ProblemBatch, on tape: Tape) -> Variable {
+        encoder(embedding(tape.constant(batch.coordinates), on: tape), on: tape, training: true)
+    }
+
+    /// Decodes n rollouts per instance (rollout `i` starts at node `i`); the forced first move has
+    /// probability 1 and adds nothing to the log-probability sum. Rows are instance-major
+    /// (`row = instance·n + start`); `.forced` actions start with the second step.
+    public func rollout(_ batch: ProblemBatch, on tape: Tape, strategy: DecodeStrategy,
+                        using rng: inout SeededGenerator, keepStepLogProbabilities: Bool = false) -> Rollout {
+        precondition(batch.kind == .tsp, "POMO here decodes TSP")
+        let n = batch.nodes, b = batch.count, rows = b * n
+        let embeddings = encode(batch, on: tape)
+        let keys = key(embeddings, on: tape), values = value(embeddings, on: tape)
+        let firstQuery = queryFirst(embeddings, on: tape)
+        let lastQueries = queryLast(embeddings, on: tape)
+        let environment = TSPEnvironment(batch: batch, rolloutsPerInstance: n)
+        environment.step((0..<rows).map { Int32($0 % n) })
+        // Each step is recorded as it is decoded (its N·n-row products are already large, so batching the
+        // steps afterwards, as the attention model does, would only add a pass).
+        var steps = [Tensor](), chosen = [Variable]()
+        var step = 0
+        while !environment.isFinished {
+            let mask = environment.mask.copy()
+            let last = tape.gather(lastQueries, axis: 1, indices: environment.current)
+            let logProbabilities = tape.reshape(logProbabilities(query: tape.add(firstQuery, last), keys: keys,
+                                                                 values: values, embeddings: embeddings, mask: mask,
+                                                                 on: tape), [rows, n])
+            let actions = strategy.select(logProbabilities.value, rows: rows, columns: n, step: step, using: &rng)
+            if keepStepLogProbabilities { steps.append(logProbabilities.value) }
+            if logProbabilities.requiresGradient { chosen.append(tape.gather(logProbabilities, axis: 1, indices: actions)) }
+            environment.step(actions)
+            step += 1
+        }
+        let sum = chosen.isEmpty ? nil : tape.sum(tape.concat(chosen, axis: 1), axis: 1)
+        return Rollout(costs: environment.lengths, logProbabilitySum: sum, stepLogProbabilities: steps,
+                       scoredLogProbabilities: nil, environment: environment)
+    }
+
+    /// Masked log-probabilities `[B, q, n]` for queries `[B, q, d]`: multi-head attention over the nodes,
+    /// `multi_head_combine`, single-head logits `/√d` clipped `clip·tanh`.
+    private func logProbabilities(query: Variable, keys: Variable, values: Variable, embeddings: Variable, mask: Mask,
+                                  on tape: Tape) -> Variable {
+        let attended = tape.multiHeadAttention(query: query, key: keys, value: values, heads: heads, mask: mask)
+        let scores = tape.batchedMatmul(combine(attended, on: tape), embeddings, transposeB: true)
+        let logits = tape.tanh(tape.scale(scores, by: 1 / Float(width).squareRoot()), scale: clip)
+        return tape.logSoftmax(logits, mask: mask)
+    }
+}
