@@ -70,6 +70,11 @@ public struct Instance: Sendable {
                 }
             }
             guard demandList[depot] == 0 else { throw .depotDemand(demand: demandList[depot]) }
+            // Solvers keep route loads in 32 bits: any load is at most the total demand.
+            let totalDemand = demandList.reduce(0) { $0.addingReportingOverflow($1).partialValue }
+            guard totalDemand <= Int(Int32.max), capacity <= Int(Int32.max) else {
+                throw .totalDemandTooLarge(max(totalDemand, capacity))
+            }
             if let vehicleLimit {
                 guard vehicleLimit > 0 else { throw .invalidVehicleLimit(vehicleLimit) }
                 let total = demandList.reduce(0) { $0.addingReportingOverflow($1).partialValue }

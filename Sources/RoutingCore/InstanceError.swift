@@ -17,6 +17,7 @@ public enum InstanceError: Error, Sendable, Equatable, CustomStringConvertible {
     case depotOutOfRange(depot: Int, dimension: Int)
     case invalidVehicleLimit(Int)
     case fleetTooSmall(vehicles: Int, capacity: Int, totalDemand: Int)
+    case totalDemandTooLarge(Int)
 
     public var description: String {
         switch self {
@@ -46,6 +47,8 @@ public enum InstanceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .depotOutOfRange(let depot, let n):
             return "depot \(depot + 1) is not a node of a \(n)-node instance"
         case .invalidVehicleLimit(let v): return "the number of vehicles must be positive, got \(v)"
+        case .totalDemandTooLarge(let total):
+            return "the total demand \(total) is larger than the supported maximum \(Int32.max)"
         case .fleetTooSmall(let v, let c, let total):
             return "\(v) vehicles of capacity \(c) cannot carry the total demand \(total)"
         }

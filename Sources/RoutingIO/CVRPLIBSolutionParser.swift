@@ -11,7 +11,7 @@ struct CVRPLIBSolutionParser {
         startsWith("route", line, lexer: lexer)
     }
 
-    func parse() throws(FormatError) -> Solution {
+    func parse() throws(FormatError) -> SolutionFile {
         guard instance.kind.isVehicleRouting else {
             throw lexer.error("this is a CVRPLIB solution, but \(instance.name) is a \(instance.kind) instance "
                 + "(expected a TSPLIB .tour)", line: lexer.lines[0].number)
@@ -20,6 +20,7 @@ struct CVRPLIBSolutionParser {
         var ledger = VisitLedger(dimension: n)
         var routes: [[Int]] = []
         var costLine: Int?
+        var claimedCost: Double?
         for line in lexer.lines {
             if Self.isRouteLine(line, lexer: lexer) {
                 var route: [Int] = []
@@ -42,7 +43,7 @@ struct CVRPLIBSolutionParser {
             } else if Self.startsWith("cost", line, lexer: lexer) {
                 if let first = costLine { throw lexer.error("a second Cost line (first on line \(first))", line: line.number) }
                 costLine = line.number
-                try checkCost(line)
+                claimedCost = try checkCost(line)
             } else {
                 var tokens = lexer.tokens(of: line)
                 throw lexer.error("unexpected \(lexer.quoted(tokens.next()!)): a CVRPLIB solution has only "
@@ -53,7 +54,7 @@ struct CVRPLIBSolutionParser {
             throw lexer.error("the routes visit \(ledger.count) of \(instance.customers.count) customers; "
                 + "customer \(missing) is in no route", line: lexer.lastLineNumber)
         }
-        return .routes(routes)
+        return SolutionFile(solution: .routes(routes), claimedCost: claimedCost, claimedCostLine: costLine)
     }
 
     /// Checks `Route #k:` and returns a cursor over the customers after the colon.
@@ -79,17 +80,18 @@ struct CVRPLIBSolutionParser {
         return lexer.tokens(in: (index + 1)..<line.end)
     }
 
-    /// Checks `Cost c` / `Cost: c`: one finite number. The value itself is the evaluator's business.
-    private func checkCost(_ line: TSPLIBLexer.Line) throws(FormatError) {
+    /// Reads `Cost c` / `Cost: c`: one finite number, returned for comparison with the evaluator's cost.
+    private func checkCost(_ line: TSPLIBLexer.Line) throws(FormatError) -> Double {
         var start = line.start + 4
         while start < line.end && ASCII.isWhitespace(lexer.bytes[start]) { start += 1 }
         if start < line.end && lexer.bytes[start] == ASCII.colon { start += 1 }
         var tokens = lexer.tokens(in: start..<line.end)
         guard let token = tokens.next() else { throw lexer.error("the Cost line has no value", line: line.number) }
-        _ = try lexer.real(token, line: line.number, what: "cost")
+        let value = try lexer.real(token, line: line.number, what: "cost")
         if let extra = tokens.next() {
             throw lexer.error("unexpected \(lexer.quoted(extra)) after the cost", line: line.number)
         }
+        return value
     }
 
     /// `true` when the line starts with `prefix` (lower-case ASCII), ignoring case.

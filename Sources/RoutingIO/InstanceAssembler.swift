@@ -191,6 +191,8 @@ struct InstanceAssembler {
             line = sections.demands?.lines[node] ?? dimensionLine
         case .depotDemand:
             line = sections.demands?.lines[0] ?? dimensionLine
+        case .totalDemandTooLarge:
+            line = sections.demands?.lines.last ?? header.capacity?.line ?? dimensionLine
         case .depotOutOfRange:
             line = sections.depots?.line ?? dimensionLine
         case .invalidVehicleLimit, .fleetTooSmall:

@@ -42,6 +42,19 @@ public struct OptimaTable: Sendable {
     }
 
     /// The entry for an instance name, or `nil`.
+    /// The row for `instance`: same name, same dimension and same problem family (a stale row with
+    /// the same name but another size or problem is ignored rather than giving a wrong gap).
+    public func entry(for instance: Instance) -> Entry? {
+        guard let entry = self[instance.name], entry.dimension == instance.dimension else { return nil }
+        let family = instance.kind.isVehicleRouting ? ["cvrp", "acvrp"] : ["tsp", "atsp"]
+        return family.contains(entry.problem.lowercased()) ? entry : nil
+    }
+
+    /// The relative gap of `cost` to `entry`'s value, in percent.
+    public static func gapPercent(of cost: Cost, to entry: Entry) -> Double {
+        entry.bestKnown > 0 ? 100 * Double(cost - entry.bestKnown) / Double(entry.bestKnown) : 0
+    }
+
     public subscript(name: String) -> Entry? {
         byName[name].map { entries[$0] }
     }

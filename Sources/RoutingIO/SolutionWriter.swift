@@ -49,7 +49,11 @@ public enum SolutionWriter {
         }
         do {
             try data.write(to: temporary)
+            let handle = try FileHandle(forWritingTo: temporary)
+            try handle.synchronize()
+            try handle.close()
         } catch {
+            try? FileManager.default.removeItem(at: temporary)
             throw FormatError(file: path, line: nil, message: "cannot write (\(error.localizedDescription))")
         }
         guard rename(temporary.path, target.path) == 0 else {

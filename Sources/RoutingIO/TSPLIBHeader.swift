@@ -22,8 +22,8 @@ struct TSPLIBHeader {
         case coordinates = "COORD_DISPLAY", twoD = "TWOD_DISPLAY", none = "NO_DISPLAY"
     }
 
-    /// The largest CAPACITY or demand accepted (2^40), so that sums over a fleet cannot overflow.
-    static let maximumQuantity = 1 << 40
+    /// The largest CAPACITY or demand accepted: the solvers keep loads in 32 bits.
+    static let maximumQuantity = Int(Int32.max)
     /// The largest fleet size accepted.
     static let maximumVehicles = 1_000_000
 

@@ -1,7 +1,7 @@
 /// How `routeopt solve` should solve an instance.
 public enum SolveMethod: String, Sendable, CaseIterable, CustomStringConvertible {
-    /// The best available method for the instance: the exact solver when it can prove the instance
-    /// quickly, otherwise the strongest of policy and heuristic.
+    /// The best available method for the instance. Today that is the heuristic; the exact solver
+    /// (for instances it can prove quickly) and learned policies join when they land.
     case auto
     /// Construction plus iterated local search, using the whole time limit.
     case heuristic

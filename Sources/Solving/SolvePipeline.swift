@@ -44,7 +44,7 @@ public struct SolvePipeline: Sendable {
         let path = outputPath ?? Self.defaultSolutionPath(for: instance)
         try SolutionWriter.write(result.solution, instance: instance, cost: verifiedCost, to: path,
                                  comment: "\(result.method), \(String(format: "%.2f", result.seconds)) s, seed \(limits.seed)")
-        let reference = instancePath.flatMap { OptimaTable.beside(instancePath: $0)?[instance.name] }
+        let reference = instancePath.flatMap { OptimaTable.beside(instancePath: $0)?.entry(for: instance) }
         return SolveReport(
             name: instance.name, problem: instance.kind, dimension: instance.dimension, cost: verifiedCost,
             status: result.status, bound: result.lowerBound, gap: result.gap, method: result.method,

@@ -18,16 +18,21 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         do {
             let problem = try InstanceReader.read(contentsOf: instance)
-            let candidate = try SolutionReader.read(contentsOf: solution, for: problem)
+            let file = try SolutionReader.readFile(contentsOf: solution, for: problem)
             let cost: Cost
             do {
-                cost = try Evaluator.evaluate(candidate, in: problem)
+                cost = try Evaluator.evaluate(file.solution, in: problem)
             } catch {
-                throw CheckFailure(file: solution, error: error)
+                throw CheckFailure(file: solution, reason: "infeasible: \(error)")
+            }
+            if let claimed = file.claimedCost, claimed != Double(cost) {
+                let line = file.claimedCostLine.map { ":\($0)" } ?? ""
+                throw CheckFailure(file: solution + line,
+                                   reason: "the file claims cost \(claimed.formatted()), but the routes cost \(cost)")
             }
             var line = "cost=\(cost) feasible"
-            if let reference = OptimaTable.beside(instancePath: instance)?[problem.name] {
-                let percent = reference.bestKnown > 0 ? 100 * Double(cost - reference.bestKnown) / Double(reference.bestKnown) : 0
+            if let reference = OptimaTable.beside(instancePath: instance)?.entry(for: problem) {
+                let percent = OptimaTable.gapPercent(of: cost, to: reference)
                 line += " (\(reference.isOptimal ? "optimum" : "best known") \(reference.bestKnown), gap \(String(format: "%.2f", percent)) %)"
             }
             print(line)
@@ -37,9 +42,9 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// A solution that reads fine but is not feasible.
+/// A solution that reads fine but is infeasible or misstates its cost.
 struct CheckFailure: Error, CustomStringConvertible {
     let file: String
-    let error: SolutionError
-    var description: String { "\(file): infeasible: \(error)" }
+    let reason: String
+    var description: String { "\(file): \(reason)" }
 }

@@ -137,7 +137,7 @@ final class RuinRecreate {
             let demand = data.demands[Int(c)]
             var bestCost = Int.max
             var bestAfter: Int32 = -1
-            for r in 0..<data.routeSlots where state.routeSize[r] > 0 && state.routeLoad[r] + demand <= data.capacity {
+            for r in 0..<data.routeSlots where state.routeSize[r] > 0 && Int(state.routeLoad[r]) + Int(demand) <= Int(data.capacity) {
                 var id = data.start(r)
                 while true {
                     let following = state.next[Int(id)]

@@ -42,7 +42,7 @@ public struct TourHeuristicSolver: Solver {
             let threads = max(1, limits.threads)
             var seeds = SeededGenerator(seed: limits.seed)
             let streams = (0..<threads).map { _ in seeds.split() }
-            let share = limits.iterationLimit.map { ($0 + threads - 1) / threads }
+            let share = limits.iterationLimit.map { $0 / threads + ($0 % threads == 0 ? 0 : 1) }
             let runs = ParallelRuns.run(threads) { index in
                 var rng = streams[index]
                 return TourWorker(instance: instance, lists: lists, symmetric: symmetric)
