@@ -3,16 +3,23 @@ import RoutingCore
 
 /// The outcome of `routeopt solve`: what is printed as one human line or one JSON object.
 public struct SolveReport: Sendable, Equatable {
+    /// Instance name.
     public var name: String
+    /// Problem kind.
     public var problem: ProblemKind
+    /// Nodes, the depot included.
     public var dimension: Int
+    /// Cost of the written solution, as re-evaluated.
     public var cost: Cost
+    /// `optimal` only when proven.
     public var status: SolveStatus
     /// Proven lower bound, when the method has one.
     public var bound: Cost?
     /// `(cost − bound) / cost`, when there is a bound.
     public var gap: Double?
+    /// The method that produced the solution.
     public var method: String
+    /// Solver wall-clock seconds.
     public var seconds: Double
     /// Where the solution was written.
     public var solutionFile: String
@@ -20,6 +27,7 @@ public struct SolveReport: Sendable, Equatable {
     public var bestKnown: Cost?
     /// Whether ``bestKnown`` is a proven optimum.
     public var bestKnownIsOptimal: Bool?
+    /// The seed the run used.
     public var seed: UInt64
 
     /// Relative gap to the best known value, in percent.
