@@ -39,6 +39,7 @@ public struct DistanceMatrix: Sendable, Equatable {
         }
         self.count = count
         self.storage = storage
+        self.asymmetricPair = Self.findAsymmetricPair(storage, count: count)
     }
 
     /// The cost of travelling from `i` to `j`.
@@ -47,19 +48,28 @@ public struct DistanceMatrix: Sendable, Equatable {
         Cost(storage[i &* count &+ j])
     }
 
-    /// `true` when `d(i,j) == d(j,i)` for every pair.
+    /// `true` when `d(i,j) == d(j,i)` for every pair (computed once, when the matrix is built).
     public var isSymmetric: Bool {
-        firstAsymmetricPair == nil
+        asymmetricPair == nil
     }
 
     /// The first pair `(i, j)`, `i < j`, with `d(i,j) != d(j,i)`, or `nil` for a symmetric matrix.
     public var firstAsymmetricPair: (Int, Int)? {
-        for i in 0..<count {
-            for j in (i + 1)..<max(i + 1, count) where storage[i * count + j] != storage[j * count + i] {
-                return (i, j)
+        asymmetricPair.map { ($0 / count, $0 % count) }
+    }
+
+    /// Flat index `i * count + j` of the first asymmetric pair, found once at construction.
+    private let asymmetricPair: Int?
+
+    private static func findAsymmetricPair(_ storage: [Int32], count: Int) -> Int? {
+        storage.withUnsafeBufferPointer { entries in
+            for i in 0..<count {
+                for j in (i + 1)..<max(i + 1, count) where entries[i * count + j] != entries[j * count + i] {
+                    return i * count + j
+                }
             }
+            return nil
         }
-        return nil
     }
 
     /// The largest entry.
