@@ -56,41 +56,44 @@ public final class POMOModel: @unchecked Sendable {
     /// Decodes n rollouts per instance (rollout `i` starts at node `i`); the forced first move has
     /// probability 1 and adds nothing to the log-probability sum. Rows are instance-major
     /// (`row = instance·n + start`); `.forced` actions start with the second step.
-    ///
-    /// Decodes step by step without recording; when the tape records, the traced steps are scored
-    /// afterwards in one batched differentiable pass (``score(_:trace:on:)``), as the attention model does.
     public func rollout(_ batch: ProblemBatch, on tape: Tape, strategy: DecodeStrategy,
                         using rng: inout SeededGenerator, keepStepLogProbabilities: Bool = false) -> Rollout {
         precondition(batch.kind == .tsp, "POMO here decodes TSP")
-        let n = batch.nodes, rows = batch.count * n
-        let cache = precompute(encode(batch, on: tape), on: tape)
+        let n = batch.nodes, b = batch.count, rows = b * n
+        let embeddings = encode(batch, on: tape)
+        let keys = key(embeddings, on: tape), values = value(embeddings, on: tape)
+        let firstQuery = queryFirst(embeddings, on: tape)
+        let lastQueries = queryLast(embeddings, on: tape)
         let environment = TSPEnvironment(batch: batch, rolloutsPerInstance: n)
         environment.step((0..<rows).map { Int32($0 % n) })
-        let recording = tape.isRecording
-        var steps = [Tensor](), trace = DecodingTrace()
-        tape.withoutRecording {
-            var step = 0
-            while !environment.isFinished {
-                let mask = environment.mask.copy()
-                let last = tape.gather(cache.lastQueries, axis: 1, indices: environment.current)
-                let query = tape.add(cache.firstQuery, last)
-                let logProbabilityRows = tape.reshape(logProbabilities(query: query, cache: cache, mask: mask, on: tape),
-                                                     [rows, n]).value
-                let actions = strategy.select(logProbabilityRows, rows: rows, columns: n, step: step, using: &rng)
-                if keepStepLogProbabilities { steps.append(logProbabilityRows) }
-                if recording { trace.record(environment, chosen: actions) }
-                environment.step(actions)
-                step += 1
-            }
+        // Each step is recorded as it is decoded (its N·n-row products are already large, so batching the
+        // steps afterwards, as the attention model does, would only add a pass).
+        var steps = [Tensor](), chosen = [Variable]()
+        var step = 0
+        while !environment.isFinished {
+            let mask = environment.mask.copy()
+            let last = tape.gather(lastQueries, axis: 1, indices: environment.current)
+            let logProbabilities = tape.reshape(logProbabilities(query: tape.add(firstQuery, last), keys: keys,
+                                                                 values: values, embeddings: embeddings, mask: mask,
+                                                                 on: tape), [rows, n])
+            let actions = strategy.select(logProbabilities.value, rows: rows, columns: n, step: step, using: &rng)
+            if keepStepLogProbabilities { steps.append(logProbabilities.value) }
+            if logProbabilities.requiresGradient { chosen.append(tape.gather(logProbabilities, axis: 1, indices: actions)) }
+            environment.step(actions)
+            step += 1
         }
-        let scored = recording && trace.steps > 0 ? score(cache, trace: trace, on: tape) : nil
-        return Rollout(costs: environment.lengths, logProbabilitySum: scored?.sum, stepLogProbabilities: steps,
-                       scoredLogProbabilities: scored?.steps, environment: environment)
+        let sum = chosen.isEmpty ? nil : tape.sum(tape.concat(chosen, axis: 1), axis: 1)
+        return Rollout(costs: environment.lengths, logProbabilitySum: sum, stepLogProbabilities: steps,
+                       scoredLogProbabilities: nil, environment: environment)
     }
 
-    /// The node projections the decoder needs, once per batch.
-    func precompute(_ embeddings: Variable, on tape: Tape) -> DecoderCache {
-        DecoderCache(embeddings: embeddings, keys: key(embeddings, on: tape), values: value(embeddings, on: tape),
-                     firstQuery: queryFirst(embeddings, on: tape), lastQueries: queryLast(embeddings, on: tape))
+    /// Masked log-probabilities `[B, q, n]` for queries `[B, q, d]`: multi-head attention over the nodes,
+    /// `multi_head_combine`, single-head logits `/√d` clipped `clip·tanh`.
+    private func logProbabilities(query: Variable, keys: Variable, values: Variable, embeddings: Variable, mask: Mask,
+                                  on tape: Tape) -> Variable {
+        let attended = tape.multiHeadAttention(query: query, key: keys, value: values, heads: heads, mask: mask)
+        let scores = tape.batchedMatmul(combine(attended, on: tape), embeddings, transposeB: true)
+        let logits = tape.tanh(tape.scale(scores, by: 1 / Float(width).squareRoot()), scale: clip)
+        return tape.logSoftmax(logits, mask: mask)
     }
 }

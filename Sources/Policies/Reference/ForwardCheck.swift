@@ -75,9 +75,8 @@ public enum ForwardCheck {
         let recorded = model.rollout(batch, on: Tape(), strategy: .forced(actions), using: &rng,
                                      keepStepLogProbabilities: true)
         let reference = ReferenceForward.pomo(model, batch: batch, actions: actions)
-        let batched = unstack(recorded.scoredLogProbabilities!, groups: batchSize, steps: actions.count, perGroup: nodes)
         let error = max(largestError(forced.stepLogProbabilities, reference),
-                        largestError(recorded.stepLogProbabilities, reference), largestError(batched, reference))
+                        largestError(recorded.stepLogProbabilities, reference))
         guard error <= tolerance else { throw Mismatch(network: "POMO (TSP)", largestError: error, tolerance: tolerance) }
         return error
     }
