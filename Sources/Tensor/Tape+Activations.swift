@@ -6,17 +6,16 @@ extension Tape {
         unary(x, forward: { max($0, 0) }, derivative: { y in y > 0 ? 1 : 0 })
     }
 
-    /// `scale · tanh(inputScale · x)` element-wise (vectorised, ``VectorMath/tanh(_:)``); `scale = 10`
-    /// is the attention model's logit clipping and `inputScale = 1/√d` its logit scaling, fused so the
-    /// decoders record one op instead of two (same numbers as ``scale(_:by:)`` followed by `tanh`).
-    public func tanh(_ x: Variable, scale: Float = 1, inputScale: Float = 1) -> Variable {
+    /// `scale · tanh(x)` element-wise (vectorised, ``VectorMath/tanh(_:)``); `scale = 10` is the attention
+    /// model's logit clipping.
+    public func tanh(_ x: Variable, scale: Float = 1) -> Variable {
         let output = Tensor(uninitializedShape: x.shape)
-        VectorMath.scaledTanh(x.pointer, output.pointer, count: x.count, scale: scale, inputScale: inputScale)
+        VectorMath.scaledTanh(x.pointer, output.pointer, count: x.count, scale: scale)
         guard needsGradient(x) else { return constant(output) }
-        let inverse = 1 / scale, outer = scale * inputScale
+        let inverse = 1 / scale
         return record(output) { tape, dy in
             let y = output.pointer
-            tape.gradientTarget(x)?.update(count: x.count) { let t = y[$0] * inverse; return dy[$0] * outer * (1 - t * t) }
+            tape.gradientTarget(x)?.update(count: x.count) { let t = y[$0] * inverse; return dy[$0] * scale * (1 - t * t) }
         }
     }
 

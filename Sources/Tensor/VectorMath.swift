@@ -49,19 +49,19 @@ public enum VectorMath {
         return small.replacing(with: large, where: magnitude .> 0.625)
     }
 
-    /// `output[i] = scale · tanh(inputScale · input[i])` for `i < count` (vectorised ``tanh(_:)``).
+    /// `output[i] = scale · tanh(input[i])` for `i < count` (vectorised ``tanh(_:)``).
     public static func scaledTanh(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, count: Int,
-                                  scale: Float, inputScale: Float = 1) {
+                                  scale: Float) {
         let source = UnsafeRawPointer(input), target = UnsafeMutableRawPointer(output)
         var i = 0
         while i &+ 8 <= count {
-            let y = tanh(source.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self) * inputScale) * scale
+            let y = tanh(source.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self)) * scale
             target.storeBytes(of: y, toByteOffset: i &* 4, as: SIMD8<Float>.self)
             i &+= 8
         }
         if i < count {
             var lanes = SIMD8<Float>()
-            for j in i..<count { lanes[j &- i] = input[j] * inputScale }
+            for j in i..<count { lanes[j &- i] = input[j] }
             let y = tanh(lanes) * scale
             for j in i..<count { output[j] = y[j &- i] }
         }

@@ -62,7 +62,7 @@ extension AttentionModel {
                                                             value: cache.glimpseValue, heads: configuration.heads,
                                                             mask: mask), on: tape)
         let compatibility = tape.batchedMatmul(glimpse, cache.logitKey, transposeB: true)
-        let logits = tape.tanh(compatibility, scale: configuration.clip, inputScale: 1 / Float(d).squareRoot())
+        let logits = tape.tanh(tape.scale(compatibility, by: 1 / Float(d).squareRoot()), scale: configuration.clip)
         return tape.logSoftmax(tape.reshape(logits, [batch, n]), mask: mask)
     }
 

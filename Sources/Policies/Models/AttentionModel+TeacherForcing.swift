@@ -37,7 +37,7 @@ extension AttentionModel {
         let glimpse = glimpseOutput(tape.multiHeadAttention(query: query, key: cache.glimpseKey, value: cache.glimpseValue,
                                                             heads: configuration.heads, mask: mask), on: tape)
         let compatibility = tape.batchedMatmul(glimpse, cache.logitKey, transposeB: true)
-        let logits = tape.tanh(compatibility, scale: configuration.clip, inputScale: 1 / Float(d).squareRoot())
+        let logits = tape.tanh(tape.scale(compatibility, by: 1 / Float(d).squareRoot()), scale: configuration.clip)
         let logProbabilities = tape.logSoftmax(logits, mask: mask)
         let chosen = tape.gather(logProbabilities, axis: 2, indices: DecodingTrace.stacked(trace.actions, groups: b, perGroup: 1))
         return (tape.sum(tape.reshape(chosen, [b, t]), axis: 1), logProbabilities.value)

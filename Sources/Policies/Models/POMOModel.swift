@@ -93,7 +93,7 @@ public final class POMOModel: @unchecked Sendable {
                                   on tape: Tape) -> Variable {
         let attended = tape.multiHeadAttention(query: query, key: keys, value: values, heads: heads, mask: mask)
         let scores = tape.batchedMatmul(combine(attended, on: tape), embeddings, transposeB: true)
-        let logits = tape.tanh(scores, scale: clip, inputScale: 1 / Float(width).squareRoot())
+        let logits = tape.tanh(tape.scale(scores, by: 1 / Float(width).squareRoot()), scale: clip)
         return tape.logSoftmax(logits, mask: mask)
     }
 }
