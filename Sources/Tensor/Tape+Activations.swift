@@ -6,11 +6,17 @@ extension Tape {
         unary(x, forward: { max($0, 0) }, derivative: { y in y > 0 ? 1 : 0 })
     }
 
-    /// `scale · tanh(x)` element-wise; `scale = 10` is the attention model's logit clipping.
+    /// `scale · tanh(x)` element-wise (vectorised, ``VectorMath/tanh(_:)``); `scale = 10` is the attention
+    /// model's logit clipping.
     public func tanh(_ x: Variable, scale: Float = 1) -> Variable {
+        let output = Tensor(uninitializedShape: x.shape)
+        VectorMath.scaledTanh(x.pointer, output.pointer, count: x.count, scale: scale)
+        guard needsGradient(x) else { return constant(output) }
         let inverse = 1 / scale
-        return unary(x, forward: { scale * Foundation.tanh($0) },
-                     derivative: { y in let t = y * inverse; return scale * (1 - t * t) })
+        return record(output) { tape, dy in
+            let y = output.pointer
+            tape.gradientTarget(x)?.update(count: x.count) { let t = y[$0] * inverse; return dy[$0] * scale * (1 - t * t) }
+        }
     }
 
     /// `1 / (1 + e^(−x))` element-wise.

@@ -12,7 +12,7 @@ extension Tape {
     /// - Returns: `[B, nq, H·d_v]`.
     ///
     /// Heads are addressed in place through strides (no split/merge copies). Per-head products go to
-    /// `sgemm` when large; small ones (20-node instances, single-query decoding steps) run in SIMD loops,
+    /// `sgemm` when large; small ones (single-query decoding steps, tiny instances) run in SIMD loops,
     /// since the library's per-call overhead would dominate. Only the attention probabilities
     /// `[B, H, nq, nk]` are saved for the backward pass.
     public func multiHeadAttention(query: Variable, key: Variable, value: Variable, heads: Int,

@@ -35,9 +35,15 @@ extension Tape {
                 var rowSum: Float = 0
                 var allMasked = true
                 if logarithmic {
-                    for j in 0..<columns where maskRow?[j] ?? 0 == 0 { rowSum += g[j]; allMasked = false }
+                    let (sum, visible) = Self.visibleSum(g, maskRow, columns)
+                    rowSum = sum
+                    allMasked = visible == 0
                 } else {
                     for j in 0..<columns where maskRow?[j] ?? 0 == 0 { rowSum += g[j] * p[j]; allMasked = false }
+                }
+                if logarithmic && !allMasked {
+                    Self.logSoftmaxGradientRow(g, p, maskRow, columns, rowSum, target, accumulate: dx.accumulates)
+                    continue
                 }
                 for j in 0..<columns {
                     let value: Float
@@ -51,6 +57,61 @@ extension Tape {
                     if dx.accumulates { target[j] += value } else { target[j] = value }
                 }
             }
+        }
+    }
+
+    /// The sum of the unmasked `values[0..<count]` (eight lanes accumulated separately) and how many
+    /// entries are unmasked.
+    @inline(__always)
+    private static func visibleSum(_ values: UnsafePointer<Float>, _ mask: UnsafePointer<UInt8>?,
+                                   _ count: Int) -> (sum: Float, visible: Int) {
+        let raw = UnsafeRawPointer(values)
+        var total = SIMD8<Float>(), lanes = SIMD8<UInt32>()
+        var j = 0
+        while j &+ 8 <= count {
+            let v = raw.loadUnaligned(fromByteOffset: j &* 4, as: SIMD8<Float>.self)
+            if let mask {
+                let bits = VectorMath.visibleBits(mask + j)
+                total += unsafeBitCast(unsafeBitCast(v, to: SIMD8<UInt32>.self) & bits, to: SIMD8<Float>.self)
+                lanes &+= bits & 1
+            } else {
+                total += v
+                lanes &+= 1
+            }
+            j &+= 8
+        }
+        var sum = total.sum(), visible = Int(lanes.wrappedSum())
+        while j < count {
+            if mask?[j] ?? 0 == 0 { sum += values[j]; visible += 1 }
+            j &+= 1
+        }
+        return (sum, visible)
+    }
+
+    /// `target[j] (+)= dy[j] − e^{y[j]}·rowSum` over a log-softmax row (0 where masked), eight lanes at a
+    /// time with ``VectorMath/exp(_:)``.
+    @inline(__always)
+    private static func logSoftmaxGradientRow(_ dy: UnsafePointer<Float>, _ y: UnsafePointer<Float>,
+                                              _ mask: UnsafePointer<UInt8>?, _ count: Int, _ rowSum: Float,
+                                              _ target: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        let g = UnsafeRawPointer(dy), p = UnsafeRawPointer(y), t = UnsafeMutableRawPointer(target)
+        var j = 0
+        while j &+ 8 <= count {
+            let offset = j &* 4
+            var value = g.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+                - VectorMath.exp(p.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)) * rowSum
+            if let mask {
+                value = unsafeBitCast(unsafeBitCast(value, to: SIMD8<UInt32>.self) & VectorMath.visibleBits(mask + j),
+                                      to: SIMD8<Float>.self)
+            }
+            if accumulate { value += t.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self) }
+            t.storeBytes(of: value, toByteOffset: offset, as: SIMD8<Float>.self)
+            j &+= 8
+        }
+        while j < count {
+            let value: Float = mask?[j] ?? 0 != 0 ? 0 : dy[j] - Foundation.exp(y[j]) * rowSum
+            if accumulate { target[j] += value } else { target[j] = value }
+            j &+= 1
         }
     }
 

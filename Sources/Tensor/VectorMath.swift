@@ -3,7 +3,7 @@
 /// `Foundation.exp` is a scalar library call (several ns per element); attention over a 512 × 20-node
 /// batch with 8 heads evaluates 1.6 M exponentials per layer. ``exp(_:)`` uses the Cephes `expf`
 /// range reduction and polynomial on `SIMD8<Float>` (relative error about 2·10⁻⁷ on [−87, 88]).
-/// `shiftedExp` is the row kernel of every softmax here.
+/// `shiftedExp` is the row kernel of every softmax here; ``tanh(_:)`` clips the decoders' logits.
 public enum VectorMath {
     /// `e^x` lane-wise for x in [−87.3, 88.7] (clamped outside, so `e^−∞` gives about 1·10⁻³⁸, not 0:
     /// callers zero masked entries themselves).
@@ -30,6 +30,41 @@ public enum VectorMath {
         let bits = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000
         let scale = unsafeBitCast((bits &+ 127) &<< 23, to: SIMD8<Float>.self)
         return p * scale
+    }
+
+    /// `tanh(x)` lane-wise with the Cephes `tanhf` scheme: an odd polynomial for |x| ≤ 0.625, else
+    /// `1 − 2/(e^{2|x|} + 1)` with the sign of x (absolute error about 1·10⁻⁷; ±1 for large |x|).
+    @inline(__always)
+    public static func tanh(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        let magnitude = unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self)
+        var large = 1 - 2 / (exp(magnitude + magnitude) + 1)
+        large = large.replacing(with: -large, where: x .< 0)
+        let z = x * x
+        var p = SIMD8<Float>(repeating: -5.70498872745e-3)
+        p = p * z + 2.06390887954e-2
+        p = p * z - 5.37397155531e-2
+        p = p * z + 1.33314422036e-1
+        p = p * z - 3.33332819422e-1
+        let small = p * z * x + x
+        return small.replacing(with: large, where: magnitude .> 0.625)
+    }
+
+    /// `output[i] = scale · tanh(input[i])` for `i < count` (vectorised ``tanh(_:)``).
+    public static func scaledTanh(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, count: Int,
+                                  scale: Float) {
+        let source = UnsafeRawPointer(input), target = UnsafeMutableRawPointer(output)
+        var i = 0
+        while i &+ 8 <= count {
+            let y = tanh(source.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self)) * scale
+            target.storeBytes(of: y, toByteOffset: i &* 4, as: SIMD8<Float>.self)
+            i &+= 8
+        }
+        if i < count {
+            var lanes = SIMD8<Float>()
+            for j in i..<count { lanes[j &- i] = input[j] }
+            let y = tanh(lanes) * scale
+            for j in i..<count { output[j] = y[j &- i] }
+        }
     }
 
     /// `values[i] = e^(values[i] − shift)` for `i < count`, then 0 where `mask` is nonzero; returns the sum

@@ -27,6 +27,29 @@ import Testing
         #expect(row[3] == 0 && abs(Double(row[10]) - 1) < 1e-6)
     }
 
+    /// The SIMD tanh agrees with Foundation's to about 1e-7 (relative near 0), saturates at ±1 for ±∞,
+    /// and the scaled row kernel handles a partial tail.
+    @Test func tanhMatchesFoundation() {
+        var x: Float = -12
+        while x < 12 {
+            let lanes = SIMD8<Float>((0..<8).map { x + Float($0) * 0.0071 })
+            let t = VectorMath.tanh(lanes)
+            for lane in 0..<8 {
+                let expected = Foundation.tanh(Double(lanes[lane]))
+                #expect(abs(Double(t[lane]) - expected) <= 3e-7 * max(abs(expected), 0.1))
+            }
+            x += 0.043
+        }
+        let tiny = VectorMath.tanh(SIMD8(repeating: 1e-5))
+        #expect(abs(Double(tiny[0]) - 1e-5) < 1e-11)
+        #expect(VectorMath.tanh(SIMD8(repeating: .infinity)) == SIMD8(repeating: 1))
+        #expect(VectorMath.tanh(SIMD8(repeating: -.infinity)) == SIMD8(repeating: -1))
+        let input: [Float] = (0..<11).map { Float($0) * 0.3 - 1.5 }
+        var output = [Float](repeating: 0, count: 11)
+        output.withUnsafeMutableBufferPointer { VectorMath.scaledTanh(input, $0.baseAddress!, count: 11, scale: 10) }
+        for (value, x) in zip(output, input) { #expect(abs(Double(value) - 10 * Foundation.tanh(Double(x))) < 4e-6) }
+    }
+
     /// The masked maximum ignores masked entries in the SIMD body and the tail, and is -inf when all
     /// entries are masked.
     @Test func maskedMaximum() {
