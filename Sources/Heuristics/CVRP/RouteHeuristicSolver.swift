@@ -34,13 +34,10 @@ public struct RouteHeuristicSolver: Solver {
         var seeds = SeededGenerator(seed: limits.seed)
         let workers = max(1, min(limits.threads, 8))
         let streams = (0..<workers).map { _ in FastRandom(seededFrom: &seeds) }
-        let outcomes = OutcomeSlots(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let search = AnnealingSearch(data: data, routes: starts[worker % starts.count], random: streams[worker])
-            outcomes.store(search.run(deadline: deadline, timeLimit: limits.timeLimit,
-                                      iterationLimit: limits.iterationLimit), at: worker)
+        let results = ParallelRuns.run(workers) { worker in
+            AnnealingSearch(data: data, routes: starts[worker % starts.count], random: streams[worker])
+                .run(deadline: deadline, timeLimit: limits.timeLimit, iterationLimit: limits.iterationLimit)
         }
-        let results = outcomes.values
         guard let best = results.enumerated().filter({ $0.element.routes != nil })
             .min(by: { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) })?.element,
               let routes = best.routes else {
@@ -62,25 +59,5 @@ public struct RouteHeuristicSolver: Solver {
         ]
         return SolveResult(solution: solution, cost: cost, status: .feasible, method: name,
                            seconds: deadline.elapsed, statistics: statistics)
-    }
-}
-
-/// Per-worker result slots written from `concurrentPerform` (each index by exactly one worker).
-private final class OutcomeSlots: @unchecked Sendable {
-    private var slots: [AnnealingSearch.Outcome?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ outcome: AnnealingSearch.Outcome, at index: Int) {
-        lock.lock()
-        slots[index] = outcome
-        lock.unlock()
-    }
-
-    var values: [AnnealingSearch.Outcome] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }
