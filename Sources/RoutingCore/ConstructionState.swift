@@ -106,17 +106,6 @@ public struct ConstructionState: Sendable, Hashable {
     public var solution: Solution? {
         guard isTerminal else { return nil }
         guard kind.isVehicleRouting else { return .tour(sequence) }
-        var routes: [[Int]] = []
-        var route: [Int] = []
-        for node in sequence {
-            if node == depot {
-                if !route.isEmpty { routes.append(route) }
-                route = []
-            } else {
-                route.append(node)
-            }
-        }
-        if !route.isEmpty { routes.append(route) }
-        return .routes(routes)
+        return .routes(fromSequence: sequence, depot: depot)
     }
 }

@@ -90,16 +90,6 @@ public final class CVRPEnvironment: DecodingEnvironment {
     /// The finished routes of `row` (customers between depot visits).
     public func solution(row: Int) -> Solution? {
         guard isDone(row: row) else { return nil }
-        var routes: [[Int]] = [], route: [Int] = []
-        for node in sequence(row: row) {
-            if node == 0 {
-                if !route.isEmpty { routes.append(route) }
-                route = []
-            } else {
-                route.append(node)
-            }
-        }
-        if !route.isEmpty { routes.append(route) }
-        return .routes(routes)
+        return .routes(fromSequence: sequence(row: row), depot: 0)
     }
 }
