@@ -41,7 +41,8 @@ import Tensor
                                           (model.encoder.layers[0].hidden.bias!, 3),
                                           (model.encoder.layers[0].feedForwardNorm.scale, 2),
                                           (model.fixedContext.weight, 9), (model.nodeProjection.weight, 100),
-                                          (model.stepContext.weight, 7), (model.glimpseOutput.weight, 11)]
+                                          (model.stepContext.weight, 7), (model.glimpseOutput.weight, 11),
+                                          (model.stepContext.weight, model.configuration.width)]  // CVRP: capacity column
         if let placeholder = model.placeholder { probes.append((placeholder, 4)) }
         if let depot = model.depotEmbedding { probes.append((depot.weight, 3)) }
         for (parameter, index) in probes {

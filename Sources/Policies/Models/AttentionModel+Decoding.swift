@@ -20,10 +20,36 @@ extension AttentionModel {
     public func rollout(_ batch: ProblemBatch, on tape: Tape, training: Bool, strategy: DecodeStrategy,
                         using rng: inout SeededGenerator, keepStepLogProbabilities: Bool = false) -> Rollout {
         let cache = precompute(encode(batch, on: tape, training: training), on: tape)
+        let tables = decoderTables(cache, on: tape)
+        let decoded: TableDecoding.Output
+        let environment: any DecodingEnvironment
+        if configuration.problem == .tsp {
+            decoded = TableDecoding.run(tables, state: TSPTableState(rows: 1, nodes: batch.nodes), clip: configuration.clip,
+                                        strategy: strategy, on: tape, using: &rng,
+                                        keepStepLogProbabilities: keepStepLogProbabilities)
+            environment = TSPEnvironment(batch: batch)
+        } else {
+            decoded = TableDecoding.run(tables, state: CVRPTableState(batch: batch, rows: 1), clip: configuration.clip,
+                                        strategy: strategy, on: tape, using: &rng,
+                                        keepStepLogProbabilities: keepStepLogProbabilities)
+            environment = CVRPEnvironment(batch: batch)
+        }
+        for actions in decoded.actions { environment.step(actions) }
+        let sum = decoded.logProbabilitySum
+        return Rollout(costs: environment.lengths, logProbabilitySum: sum.requiresGradient ? sum : nil,
+                       stepLogProbabilities: decoded.stepLogProbabilities, scoredLogProbabilities: nil,
+                       environment: environment)
+    }
+
+    /// The same decoding with every step on the tape as separate ops without recording, then (when the
+    /// tape records) all steps scored in one batched teacher-forced pass (``score(_:trace:on:)``): the
+    /// reference that ``rollout(_:on:training:strategy:using:keepStepLogProbabilities:)``'s fused table
+    /// decoding is tested against.
+    func stepwiseRollout(_ batch: ProblemBatch, on tape: Tape, training: Bool, strategy: DecodeStrategy,
+                         using rng: inout SeededGenerator, keepStepLogProbabilities: Bool = false) -> Rollout {
+        let cache = precompute(encode(batch, on: tape, training: training), on: tape)
         let environment: any DecodingEnvironment = configuration.problem == .tsp
             ? TSPEnvironment(batch: batch) : CVRPEnvironment(batch: batch)
-        // Decode step by step without recording; when the tape records, score the traced steps afterwards
-        // in one batched differentiable pass (teacher forcing, ``score(_:trace:on:)``).
         let recording = tape.isRecording
         var steps = [Tensor](), trace = DecodingTrace()
         tape.withoutRecording {

@@ -14,35 +14,42 @@ public enum DecodeStrategy: Sendable {
     /// One action per row from `[rows, columns]` log-probabilities (`-inf` where masked) at `step`.
     func select(_ logProbabilities: Tensor, rows: Int, columns: Int, step: Int,
                 using rng: inout SeededGenerator) -> [Int32] {
+        if case .forced(let prescribed) = self {
+            precondition(step < prescribed.count && prescribed[step].count == rows, "forced actions for step \(step)")
+            return prescribed[step]
+        }
         let p = logProbabilities.pointer
-        var actions = [Int32](repeating: 0, count: rows)
+        return (0..<rows).map { row in
+            selectRow(p + row * columns, columns: columns, step: step, row: row, using: &rng)
+        }
+    }
+
+    /// The action of one row from its `columns` log-probabilities (`-inf` where masked) at `step`;
+    /// `row` indexes the prescribed actions of `.forced`. `probabilities`, when given, are the same
+    /// distribution exponentiated (sampling then skips the `exp` calls).
+    @inline(__always)
+    func selectRow(_ values: UnsafePointer<Float>, probabilities: UnsafePointer<Float>? = nil, columns: Int,
+                   step: Int, row: Int, using rng: inout SeededGenerator) -> Int32 {
         switch self {
         case .greedy:
-            for row in 0..<rows {
-                let values = p + row * columns
-                var best = 0, bestValue = -Float.infinity
-                for j in 0..<columns where values[j] > bestValue {
-                    best = j
-                    bestValue = values[j]
-                }
-                actions[row] = Int32(best)
+            var best = 0, bestValue = -Float.infinity
+            for j in 0..<columns where values[j] > bestValue {
+                best = j
+                bestValue = values[j]
             }
+            return Int32(best)
         case .sample:
-            for row in 0..<rows {
-                let values = p + row * columns
-                var target = Float(rng.nextUnit()), chosen = -1
-                for j in 0..<columns where values[j] > -.infinity {
-                    chosen = j
-                    target -= Foundation.exp(values[j])
-                    if target < 0 { break }
-                }
-                actions[row] = Int32(max(chosen, 0))
+            var target = Float(rng.nextUnit()), chosen = -1
+            for j in 0..<columns where values[j] > -.infinity {
+                chosen = j
+                target -= probabilities?[j] ?? Foundation.exp(values[j])
+                if target < 0 { break }
             }
+            return Int32(max(chosen, 0))
         case .forced(let prescribed):
-            precondition(step < prescribed.count && prescribed[step].count == rows, "forced actions for step \(step)")
-            actions = prescribed[step]
+            precondition(step < prescribed.count && row < prescribed[step].count, "forced actions for step \(step)")
+            return prescribed[step][row]
         }
-        return actions
     }
 }
 

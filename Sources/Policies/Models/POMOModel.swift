@@ -59,8 +59,33 @@ public final class POMOModel: @unchecked Sendable {
     public func rollout(_ batch: ProblemBatch, on tape: Tape, strategy: DecodeStrategy,
                         using rng: inout SeededGenerator, keepStepLogProbabilities: Bool = false) -> Rollout {
         precondition(batch.kind == .tsp, "POMO here decodes TSP")
-        let n = batch.nodes, b = batch.count, rows = b * n
         let embeddings = encode(batch, on: tape)
+        if batch.nodes <= Self.fusedDecodingLimit {
+            let n = batch.nodes
+            let decoded = TableDecoding.run(decoderTables(embeddings, on: tape), state: TSPTableState(rows: n, nodes: n),
+                                            clip: clip, forcedStart: { $0 }, strategy: strategy, on: tape, using: &rng,
+                                            keepStepLogProbabilities: keepStepLogProbabilities)
+            let environment = TSPEnvironment(batch: batch, rolloutsPerInstance: n)
+            for actions in decoded.actions { environment.step(actions) }
+            let sum = decoded.logProbabilitySum
+            return Rollout(costs: environment.lengths, logProbabilitySum: sum.requiresGradient ? sum : nil,
+                           stepLogProbabilities: decoded.stepLogProbabilities, scoredLogProbabilities: nil,
+                           environment: environment)
+        }
+        return stepwiseRollout(batch, embeddings: embeddings, on: tape, strategy: strategy, using: &rng,
+                               keepStepLogProbabilities: keepStepLogProbabilities)
+    }
+
+    /// Largest instance decoded with ``TableDecoding`` (its folded `[H·n, n]` value table makes a
+    /// step cost `N·H·n²` multiply-adds; from about 64 nodes the step-by-step tape path, `N·n·2d` plus the
+    /// combine projection, is cheaper).
+    static let fusedDecodingLimit = 64
+
+    /// The same rollouts with every step recorded on the tape as separate ops (projected query, attention,
+    /// combine, logits): the path for large instances and the reference the fused decoding is tested against.
+    func stepwiseRollout(_ batch: ProblemBatch, embeddings: Variable, on tape: Tape, strategy: DecodeStrategy,
+                         using rng: inout SeededGenerator, keepStepLogProbabilities: Bool) -> Rollout {
+        let n = batch.nodes, b = batch.count, rows = b * n
         let keys = key(embeddings, on: tape), values = value(embeddings, on: tape)
         let firstQuery = queryFirst(embeddings, on: tape)
         let lastQueries = queryLast(embeddings, on: tape)

@@ -36,6 +36,18 @@ public enum ForwardCheck {
         return worst
     }
 
+    /// Largest difference between per-row log-probability sums and the reference's chosen entries summed.
+    static func largestSumError(_ sums: Tensor, _ reference: [[[Double]]], actions: [[Int32]]) -> Double {
+        let values = sums.scalars
+        var worst = 0.0
+        for row in values.indices {
+            var expected = 0.0
+            for (step, rows) in reference.enumerated() { expected += rows[row][Int(actions[step][row])] }
+            worst = max(worst, abs(Double(values[row]) - expected))
+        }
+        return worst
+    }
+
     /// Samples actions with the tape, replays them through both forward passes and compares.
     /// - Returns: the largest difference. - Throws: ``Mismatch`` above `tolerance`.
     @discardableResult
@@ -48,13 +60,19 @@ public enum ForwardCheck {
         let tape = Tape(recording: false)
         let sampled = model.rollout(batch, on: tape, training: true, strategy: .sample, using: &rng)
         let actions = sampled.environment.actions
-        // Step by step (as in inference) and batched over all steps (as in training, on a recording tape).
+        // The fused table decoding (inference and, on a recording tape, training), the step-by-step
+        // decoding and the batched teacher-forced scoring, all against the reference.
         let forced = model.rollout(batch, on: tape, training: true, strategy: .forced(actions), using: &rng,
                                    keepStepLogProbabilities: true)
-        let scored = model.rollout(batch, on: Tape(), training: true, strategy: .forced(actions), using: &rng)
+        let recorded = model.rollout(batch, on: Tape(), training: true, strategy: .forced(actions), using: &rng)
+        let stepwise = model.stepwiseRollout(batch, on: tape, training: true, strategy: .forced(actions), using: &rng,
+                                             keepStepLogProbabilities: true)
+        let scored = model.stepwiseRollout(batch, on: Tape(), training: true, strategy: .forced(actions), using: &rng)
         let reference = ReferenceForward.attentionModel(model, batch: batch, actions: actions)
         let batched = unstack(scored.scoredLogProbabilities!, groups: batchSize, steps: actions.count, perGroup: 1)
-        let error = max(largestError(forced.stepLogProbabilities, reference), largestError(batched, reference))
+        let error = [largestError(forced.stepLogProbabilities, reference), largestError(stepwise.stepLogProbabilities, reference),
+                     largestError(batched, reference),
+                     largestSumError(recorded.logProbabilitySum!.value, reference, actions: actions)].max()!
         guard error <= tolerance else {
             throw Mismatch(network: "attention model (\(problem))", largestError: error, tolerance: tolerance)
         }
@@ -74,9 +92,12 @@ public enum ForwardCheck {
                                    keepStepLogProbabilities: true)
         let recorded = model.rollout(batch, on: Tape(), strategy: .forced(actions), using: &rng,
                                      keepStepLogProbabilities: true)
+        let stepwise = model.stepwiseRollout(batch, embeddings: model.encode(batch, on: tape), on: tape,
+                                             strategy: .forced(actions), using: &rng, keepStepLogProbabilities: true)
         let reference = ReferenceForward.pomo(model, batch: batch, actions: actions)
-        let error = max(largestError(forced.stepLogProbabilities, reference),
-                        largestError(recorded.stepLogProbabilities, reference))
+        let error = [largestError(forced.stepLogProbabilities, reference), largestError(recorded.stepLogProbabilities, reference),
+                     largestError(stepwise.stepLogProbabilities, reference),
+                     largestSumError(recorded.logProbabilitySum!.value, reference, actions: actions)].max()!
         guard error <= tolerance else { throw Mismatch(network: "POMO (TSP)", largestError: error, tolerance: tolerance) }
         return error
     }

@@ -1,0 +1,59 @@
+import Tensor
+
+/// A pointer decoder (POMO's, or the attention model's glimpse decoder) rewritten as per-instance tables,
+/// so that a decoding step is a few row gathers, a masked softmax per head and one product with a
+/// precomputed matrix (see ``TableDecoding``).
+///
+/// The step query of a rollout is a sum of projected embeddings (first node, last node, a graph or
+/// placeholder context, a capacity term), so head `h`'s attention score of key node `k` is a sum of table
+/// rows: `first[f, k, h] + last[ℓ, k, h] + c·capacity[k, h]`, or `start[k, h]` for the attention model's
+/// first TSP step. The attention output `x = concat_h P_h·V_h` goes through an output projection `W_o`
+/// (`x·W_oᵀ + b_o`) and is compared with logit keys `L` (`/√d`); folding both gives
+/// `values[k·H + h, j] = v_h(k)·(L·W_o)_h(j)/√d` and `bias[j] = b_o·l_j/√d`, so the logits are
+/// `P·values + bias` directly. Every table is a differentiable tape result. Heads are the innermost index
+/// so that one key's scores for all heads (8 by default) form one SIMD vector.
+struct DecoderTables {
+    /// `[B, n, n·H]` first-node score rows, or `nil` when the query has no first-node term (CVRP).
+    let first: Variable?
+    /// `[B, n, n·H]` last-node score rows (with any per-instance context folded in).
+    let last: Variable
+    /// `[B, 1, n·H]` the score row of the attention model's first TSP step (graph + placeholder).
+    let start: Variable?
+    /// `[B, 1, n·H]` the score row of a unit of remaining capacity (CVRP).
+    let capacity: Variable?
+    /// `[B, n·H, n]` attention values folded through the output projection and the logit keys.
+    let values: Variable
+    /// `[B, n]` the output-projection bias's share of every logit, or `nil`.
+    let bias: Variable?
+    /// Instances `B`, nodes `n` and heads `H`.
+    let instances: Int, nodes: Int, heads: Int
+
+    /// Every table variable, in the order the fused decoding's backward pass fills their gradients.
+    var variables: [Variable?] { [first, last, start, capacity, values, bias] }
+
+    // MARK: - Building blocks
+
+    /// Attention score rows `[B, R, n·H]` of queries `[B, R, d]` against keys `[B, n, d]` (`/√d_k`).
+    static func scores(queries: Variable, keys: Variable, heads: Int, on tape: Tape) -> Variable {
+        let b = queries.shape[0], r = queries.shape[1], n = keys.shape[1], d = keys.shape[2]
+        let scaled = tape.scale(queries, by: 1 / Float(d / heads).squareRoot())
+        let perHead = tape.batchedMatmul(splitHeads(scaled, heads: heads, on: tape), splitHeads(keys, heads: heads, on: tape),
+                                         transposeB: true)  // [B·H, R, n]
+        return tape.reshape(tape.permute(tape.reshape(perHead, [b, heads, r, n]), [0, 2, 3, 1]), [b, r, n * heads])
+    }
+
+    /// The folded value table `[B, n·H, n]` of attention values `[B, n, d]` and output-projected logit keys
+    /// `[B, n, d]` (`L·W_o`, already divided by `√d`).
+    static func values(_ values: Variable, projectedKeys: Variable, heads: Int, on tape: Tape) -> Variable {
+        let b = values.shape[0], n = values.shape[1]
+        let perHead = tape.batchedMatmul(splitHeads(values, heads: heads, on: tape),
+                                         splitHeads(projectedKeys, heads: heads, on: tape), transposeB: true)
+        return tape.reshape(tape.permute(tape.reshape(perHead, [b, heads, n, n]), [0, 2, 1, 3]), [b, n * heads, n])
+    }
+
+    /// `[B, R, d]` → `[B·H, R, d/H]`.
+    static func splitHeads(_ x: Variable, heads: Int, on tape: Tape) -> Variable {
+        let b = x.shape[0], r = x.shape[1], d = x.shape[2]
+        return tape.reshape(tape.permute(tape.reshape(x, [b, r, heads, d / heads]), [0, 2, 1, 3]), [b * heads, r, d / heads])
+    }
+}
