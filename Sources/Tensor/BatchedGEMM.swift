@@ -13,6 +13,12 @@ struct MatrixBatch {
     func matrix(_ batch: Int, _ head: Int) -> UnsafeMutablePointer<Float> {
         pointer + batch * batchStride + head * headStride
     }
+
+    /// The single matrix `(batch, head)` as a one-matrix family.
+    @inline(__always)
+    func offset(_ batch: Int, _ head: Int) -> MatrixBatch {
+        MatrixBatch(pointer: matrix(batch, head), leading: leading, batchStride: 0)
+    }
 }
 
 /// Batched `C = alpha·op(A)·op(B) + beta·C` over `batches × heads` matrices.

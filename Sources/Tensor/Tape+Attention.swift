@@ -29,17 +29,27 @@ extension Tape {
         let q = MatrixBatch(pointer: query.pointer, leading: width, batchStride: queries * width, headStride: dk)
         let k = MatrixBatch(pointer: key.pointer, leading: width, batchStride: keys * width, headStride: dk)
         let v = MatrixBatch(pointer: value.pointer, leading: valueWidth, batchStride: keys * valueWidth, headStride: dv)
-        let probabilities = Tensor(uninitializedShape: [batch, heads, queries, keys])
-        let p = MatrixBatch(pointer: probabilities.pointer, leading: keys, batchStride: heads * queries * keys,
-                            headStride: queries * keys)
-        BatchedGEMM.run(transposeA: false, transposeB: true, m: queries, n: keys, k: dk, alpha: alpha,
-                        a: q, b: k, beta: 0, c: p, batches: batch, heads: heads)
-        Self.maskedSoftmaxRows(probabilities.pointer, batch: batch, heads: heads, queries: queries, keys: keys,
-                               mask: mask?.bytes)
+        let recording = needsGradient(query, key, value)
+        // Scores, softmax and P·V per (instance, head) block, so each block is still in cache when the
+        // softmax and the second product read it. Without a backward pass one scratch block is reused
+        // instead of materialising `[B, H, nq, nk]` probabilities.
+        let probabilities = Tensor(uninitializedShape: recording ? [batch, heads, queries, keys] : [queries, keys])
+        let blockStride = recording ? queries * keys : 0
+        let p = MatrixBatch(pointer: probabilities.pointer, leading: keys, batchStride: heads * blockStride,
+                            headStride: blockStride)
         let output = Tensor(uninitializedShape: [batch, queries, valueWidth])
         let o = MatrixBatch(pointer: output.pointer, leading: valueWidth, batchStride: queries * valueWidth, headStride: dv)
-        BatchedGEMM.run(transposeA: false, transposeB: false, m: queries, n: dv, k: keys,
-                        a: p, b: v, beta: 0, c: o, batches: batch, heads: heads)
+        for b in 0..<batch {
+            for h in 0..<heads {
+                let block = MatrixBatch(pointer: p.matrix(b, h), leading: keys, batchStride: 0)
+                BatchedGEMM.run(transposeA: false, transposeB: true, m: queries, n: keys, k: dk, alpha: alpha,
+                                a: q.offset(b, h), b: k.offset(b, h), beta: 0, c: block, batches: 1)
+                Self.maskedSoftmaxRows(block.pointer, queries: queries, keys: keys,
+                                       mask: mask.map { $0.bytes + b * queries * keys })
+                BatchedGEMM.run(transposeA: false, transposeB: false, m: queries, n: dv, k: keys,
+                                a: block, b: v.offset(b, h), beta: 0, c: o.offset(b, h), batches: 1)
+            }
+        }
         guard needsGradient(query, key, value) else { return constant(output) }
         return record(output) { tape, gradOut in
             _ = probabilities  // saved for the backward pass
@@ -76,23 +86,19 @@ extension Tape {
         }
     }
 
-    /// Softmax of each `[keys]` row of `[B, H, nq, nk]` scores in place, with the `[B, nq, nk]` mask shared by heads.
-    private static func maskedSoftmaxRows(_ scores: UnsafeMutablePointer<Float>, batch: Int, heads: Int,
-                                          queries: Int, keys: Int, mask: UnsafePointer<UInt8>?) {
-        for b in 0..<batch {
-            for h in 0..<heads {
-                for i in 0..<queries {
-                    let row = scores + ((b * heads + h) * queries + i) * keys
-                    let hidden = mask.map { $0 + (b * queries + i) * keys }
-                    let maximum = VectorMath.maximum(row, count: keys, mask: hidden)
-                    guard maximum > -Float.infinity else {
-                        row.update(repeating: 0, count: keys)
-                        continue
-                    }
-                    let inverse = 1 / VectorMath.shiftedExp(row, count: keys, shift: maximum, mask: hidden)
-                    for j in 0..<keys { row[j] *= inverse }
-                }
+    /// Softmax of each `[keys]` row of one `[nq, nk]` block of scores in place, with its `[nq, nk]` mask.
+    private static func maskedSoftmaxRows(_ scores: UnsafeMutablePointer<Float>, queries: Int, keys: Int,
+                                          mask: UnsafePointer<UInt8>?) {
+        for i in 0..<queries {
+            let row = scores + i * keys
+            let hidden = mask.map { $0 + i * keys }
+            let maximum = VectorMath.maximum(row, count: keys, mask: hidden)
+            guard maximum > -Float.infinity else {
+                row.update(repeating: 0, count: keys)
+                continue
             }
+            let inverse = 1 / VectorMath.shiftedExp(row, count: keys, shift: maximum, mask: hidden)
+            for j in 0..<keys { row[j] *= inverse }
         }
     }
 }
