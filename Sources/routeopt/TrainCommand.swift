@@ -84,7 +84,7 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("reference-seconds"), help: "Heuristic time limit per validation instance for the gap reference.")
     var referenceSeconds: Double = 1
 
-    @Option(name: .customLong("reference-iterations"), help: "Heuristic improvement iterations per validation instance (default 100·size).")
+    @Option(name: .customLong("reference-iterations"), help: "Heuristic improvement iterations per validation instance (default 100·size for TSP, 2000·size for CVRP).")
     var referenceIterations: Int?
 
     @Flag(name: .customLong("no-reference"), help: "Report validation costs without a gap (no reference solutions).")
@@ -158,7 +158,8 @@ struct TrainCommand: ParsableCommand {
         options.events = TrainingProgressPrinter(interactive: isatty(STDERR_FILENO) == 1).print
         if !noReference {
             let limits = SolveLimits(timeLimit: referenceSeconds, seed: 1,
-                                     iterationLimit: referenceIterations ?? 100 * requested.size, threads: 1)
+                                     iterationLimit: referenceIterations ?? (requested.problem == .tsp ? 100 : 2_000) * requested.size,
+                                     threads: 1)
             options.reference = ValidationReference(solver: HeuristicSolver(), limits: limits, parallelInstances: threads)
         }
         let summary: TrainingRun.Summary

@@ -97,15 +97,15 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
         return checks.first { !$0.0 }?.1
     }
 
-    /// Fields in which `other` differs from this configuration, ignoring ``epochs`` (a resumed run may
-    /// train longer): `["batchSize: 512 ≠ 256"]`.
+    /// Fields in which this (requested) configuration differs from `other` (a checkpoint's), ignoring
+    /// ``epochs`` (a resumed run may train longer): `["batchSize (checkpoint 512, requested 256)"]`.
     public func differences(from other: TrainingConfiguration) -> [String] {
         var mine = self, theirs = other
         mine.epochs = 0
         theirs.epochs = 0
         guard mine != theirs else { return [] }
         let left = Self.fields(mine), right = Self.fields(theirs)
-        return left.keys.sorted().compactMap { key in left[key] == right[key] ? nil : "\(key): \(right[key] ?? "-") ≠ \(left[key] ?? "-")" }
+        return left.keys.sorted().compactMap { key in left[key] == right[key] ? nil : "\(key) (checkpoint \(right[key] ?? "-"), requested \(left[key] ?? "-"))" }
     }
 
     /// Every field as text, by name.
