@@ -100,4 +100,17 @@ import Tensor
                                                 using: &rng).costs.reduce(0, +) / 6
         #expect(abs(trainer.step(batch).meanBaseline - expected) < 1e-5)
     }
+
+    /// With the exponential baseline set, a two-shard step's baseline is the whole batch's mean cost (first
+    /// batch) and the moving average then holds it; the next step mixes it in with β = 0.8.
+    @Test func exponentialBaselineReplacesRollout() {
+        let model = AttentionModel(configuration: Self.tiny(.tsp), seed: 3)
+        let trainer = AttentionModelTrainer(model: model, shards: 2, seed: 4)
+        trainer.exponentialBaseline = ExponentialBaseline()
+        let first = trainer.step(Self.batch(.tsp, count: 6, seed: 5))
+        #expect(abs(first.meanBaseline - first.meanCost) < 1e-5)
+        #expect(abs(trainer.exponentialBaseline!.value! - first.meanCost) < 1e-5)
+        let second = trainer.step(Self.batch(.tsp, count: 6, seed: 6))
+        #expect(abs(second.meanBaseline - (0.8 * first.meanCost + 0.2 * second.meanCost)) < 1e-5)
+    }
 }

@@ -93,14 +93,14 @@ public struct ProblemBatch: Sendable {
         return total
     }
 
-    /// Instance `index` as a validated RoutingCore instance (distances = round(scale · Euclidean)).
-    public func instance(at index: Int) -> Instance {
+    /// Instance `index` as a validated RoutingCore instance (distances = round(`scale` · Euclidean)).
+    public func instance(at index: Int, scale: Double = instanceScale) -> Instance {
         let points = (0..<nodes).map { node in
             let p = point(index, node)
             return Point(x: Double(p.x), y: Double(p.y))
         }
         let matrix = try! DistanceMatrix(count: nodes) { i, j in
-            Int((points[i].distance(to: points[j]) * Self.instanceScale).rounded())
+            Int((points[i].distance(to: points[j]) * scale).rounded())
         }
         if kind == .tsp {
             return try! Instance(name: "tsp\(nodes)-\(index)", kind: .tsp, distances: matrix, coordinates: points)

@@ -11,7 +11,9 @@ import Tensor
 /// gradients are clipped to norm 1 and Adam (lr 1e-4) updates the policy.
 ///
 /// The baseline network is a weight copy taken when the trainer is made (``refreshBaseline()`` takes a new
-/// one; the paired t-test that decides when is the training loop's business).
+/// one; the paired t-test that decides when is the training loop's business, see ``RolloutBaseline``).
+/// While ``exponentialBaseline`` is set, steps use that moving average instead of the greedy rollout
+/// (the exponential baseline, or the rollout baseline's warm-up epoch).
 public final class AttentionModelTrainer {
     public let model: AttentionModel
     public let baseline: AttentionModel
@@ -22,7 +24,11 @@ public final class AttentionModelTrainer {
     /// How the policy decodes during training: `.sample` for REINFORCE; `.greedy` makes a step independent
     /// of random draws (and of the shard count), which tests use.
     public var decodeStrategy = DecodeStrategy.sample
-    private var rng: SeededGenerator
+    /// When set, each step's baseline is this moving average of batch mean costs (updated by the step)
+    /// instead of the greedy rollout of ``baseline``.
+    public var exponentialBaseline: ExponentialBaseline?
+    /// The stream the per-step shard seeds are drawn from (saved in checkpoints for exact resumption).
+    public var rng: SeededGenerator
     /// Fused greedy decoders of the baseline network, one per shard (TSP only; made at the first step).
     private var baselineDecoders: [GreedyTSPDecoder] = []
 
@@ -44,23 +50,36 @@ public final class AttentionModelTrainer {
     public func step(_ batch: ProblemBatch) -> TrainingStepReport {
         let parameters = model.parameters
         for parameter in parameters { parameter.zeroGradient() }
-        if usesFusedBaseline(nodes: batch.nodes) && (baselineDecoders.first?.capacity ?? 0) < batch.nodes {
+        let movingAverage = exponentialBaseline
+        if movingAverage == nil && usesFusedBaseline(nodes: batch.nodes)
+            && (baselineDecoders.first?.capacity ?? 0) < batch.nodes {
             baselineDecoders = (0..<group.shardCount).map { _ in GreedyTSPDecoder(model: baseline, nodes: batch.nodes) }
         }
         let seeds = (0..<group.shardCount).map { _ in rng.next() }
         let total = batch.count
-        let results = group.run { context -> (loss: Float, cost: Float, baseline: Float) in
+        let results = group.run { context -> (loss: Float, cost: Float, baseline: Float, batchMean: Float) in
             let part = batch.slice(context.range(of: total))
             var shardRNG = SeededGenerator(seed: seeds[context.index])
             let tape = context.tape
-            let reference = baselineCosts(part, shard: context.index, on: tape, using: &shardRNG)
-            let sampled = model.rollout(part, on: tape, training: true, strategy: decodeStrategy, using: &shardRNG)
+            let reference: [Float], sampled: Rollout, batchMean: Float
+            if let movingAverage {
+                sampled = model.rollout(part, on: tape, training: true, strategy: decodeStrategy, using: &shardRNG)
+                batchMean = Self.batchMean(sampled.costs, total: total, communicator: context.communicator)
+                reference = Array(repeating: movingAverage.value(afterBatchMean: batchMean), count: part.count)
+            } else {
+                reference = baselineCosts(part, shard: context.index, on: tape, using: &shardRNG)
+                sampled = model.rollout(part, on: tape, training: true, strategy: decodeStrategy, using: &shardRNG)
+                batchMean = .nan
+            }
             let loss = Self.reinforceLoss(sampled, baseline: reference, batchSize: total, on: tape)
             tape.backward(loss)
-            return (loss.value.scalars[0], sampled.costs.reduce(0, +), reference.reduce(0, +))
+            return (loss.value.scalars[0], sampled.costs.reduce(0, +), reference.reduce(0, +), batchMean)
         }
         let norm = GradientClipping.clipGlobalNorm(parameters, maxNorm: maximumGradientNorm)
-        if norm.isFinite { optimizer.update() }
+        if norm.isFinite {
+            optimizer.update()
+            exponentialBaseline?.update(batchMean: results[0].batchMean)
+        }
         return TrainingStepReport(loss: results.map(\.loss).reduce(0, +),
                                   meanCost: results.map(\.cost).reduce(0, +) / Float(total),
                                   meanBaseline: results.map(\.baseline).reduce(0, +) / Float(total),
@@ -84,6 +103,14 @@ public final class AttentionModelTrainer {
             let tour = baselineDecoders[shard].decode(embeddings: embeddings.pointer + instance * n * d, nodes: n).tour
             return part.tourLength(tour, instance: instance)
         }
+    }
+
+    /// The mean of the whole batch's costs from one shard's `costs` (summed across shards in shard order,
+    /// so every shard gets the same number).
+    static func batchMean(_ costs: [Float], total: Int, communicator: ShardCommunicator) -> Float {
+        var sum = [costs.reduce(0.0) { $0 + Double($1) }]
+        sum.withUnsafeMutableBufferPointer { communicator.allReduce($0) }
+        return Float(sum[0] / Double(total))
     }
 
     /// Whether the baseline decodes TSP instance by instance with the fused decoder: from 50 nodes on,

@@ -8,7 +8,8 @@ public final class POMOTrainer {
     public let model: POMOModel
     public let optimizer: Adam
     public let group: ShardGroup
-    private var rng: SeededGenerator
+    /// The stream the per-step shard seeds are drawn from (saved in checkpoints for exact resumption).
+    public var rng: SeededGenerator
 
     /// A trainer over `shards` threads.
     public init(model: POMOModel, shards: Int = 2, learningRate: Double = 1e-4, weightDecay: Double = 1e-6,

@@ -1,0 +1,7 @@
+import ArgumentParser
+import Policies
+import RoutingCore
+
+extension PolicyArchitecture: ExpressibleByArgument {}
+extension BaselineKind: ExpressibleByArgument {}
+extension ProblemKind: ExpressibleByArgument {}
