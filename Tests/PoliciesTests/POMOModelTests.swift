@@ -94,6 +94,19 @@ import Tensor
         }
     }
 
+    /// NaN weights give NaN log-probability sums but still feasible tours (no crash), so a trainer can
+    /// detect the step and skip it.
+    @Test func nonFiniteWeightsStayFeasible() throws {
+        let model = POMOModel(width: 16, layers: 1, heads: 8, feedForward: 32, seed: 8)
+        model.combine.weight.value.pointer[0] = .nan
+        var rng = SeededGenerator(seed: 9)
+        let batch = ProblemBatch.randomTSP(count: 2, nodes: 6, using: &rng)
+        let rollout = model.rollout(batch, on: Tape(), strategy: .sample, using: &rng)
+        #expect(rollout.logProbabilitySum!.value.scalars.contains { $0.isNaN })
+        let environment = rollout.environment as! TSPEnvironment
+        for row in 0..<12 { _ = try Evaluator.evaluate(try #require(environment.solution(row: row)), in: batch.instance(at: row / 6)) }
+    }
+
     /// The shared baseline is each instance's mean cost over its rollouts.
     @Test func sharedBaselineIsPerInstanceMean() {
         #expect(POMOTrainer.sharedBaseline([1, 3, 10, 20], rolloutsPerInstance: 2) == [2, 2, 15, 15])
