@@ -60,6 +60,7 @@ public struct AdditiveAttention: Sendable {
             out[row] = sum
         }
         return tape.custom(output, inputs: [keys, query, vector]) { dy, gradients in
+            let t = activations.pointer, v = vector.value.pointer  // keeps the saved activations alive
             let dKeys = gradients[0], dQuery = gradients[1], dVector = gradients[2]
             for b in 0..<batch {
                 for j in 0..<n {
