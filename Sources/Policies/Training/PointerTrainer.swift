@@ -11,6 +11,11 @@ import Tensor
 /// gradients are then clipped to global norm 1 (Bello: "clipped the L2 norm of our gradients to 1.0"), and
 /// Adam (lr 1e-3, Bello) updates both.
 ///
+/// Before the first update the critic's output bias is set to the first batch's mean sampled cost (a
+/// data-dependent initialisation): a critic starting near 0 needs tens of steps to reach the scale of tour
+/// lengths, and meanwhile every advantage is about the whole tour length, so the policy's first (clipped,
+/// full-size) steps are pure noise; on TSP10 that stalled learning for the whole of a 120-step run.
+///
 /// Why one ``Adam`` over both parameter sets: Adam's update is element-wise per parameter, and the two
 /// networks always step together with the same hyper-parameters, so one optimiser over the union computes
 /// exactly what two separate ones would; it lets the critic's moments live in the same checkpoint as the
@@ -59,6 +64,7 @@ public final class PointerTrainer {
             let reference: [Float], batchMean: Float
             var criticLoss: Variable?
             if let critic {
+                if optimizer.step == 0 { Self.centre(critic, on: sampled.costs, total: total, context: context) }
                 let prediction = critic.predict(part, on: tape)
                 reference = prediction.value.scalars
                 criticLoss = critic.loss(prediction, costs: sampled.costs, batchSize: total, on: tape)
@@ -82,6 +88,13 @@ public final class PointerTrainer {
                                   meanCost: results.map(\.cost).reduce(0, +) / Float(total),
                                   meanBaseline: results.map(\.baseline).reduce(0, +) / Float(total),
                                   gradientNorm: norm)
+    }
+
+    /// Sets the critic's output bias to the whole batch's mean cost (shard 0 writes, the others wait).
+    private static func centre(_ critic: CriticNetwork, on costs: [Float], total: Int, context: ShardContext) {
+        let mean = AttentionModelTrainer.batchMean(costs, total: total, communicator: context.communicator)
+        if context.index == 0 { critic.output.bias!.value.pointer[0] = mean }
+        context.communicator.barrier()
     }
 
     /// Greedy tour lengths of the policy on `set`, in chunks of `chunkSize` whose halves run on the shards
