@@ -8,14 +8,15 @@ import RoutingCore
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a learned policy (attention model or POMO) on random instances.",
+        abstract: "Train a learned policy (attention model, POMO or pointer network) on random instances.",
         discussion: """
             Writes config.json, command.txt, log.jsonl, last.safetensors (full state, saved every \
             --checkpoint-minutes, at each epoch end and at the end) and best.safetensors (best validation) into \
             --output. Progress goes to stderr. Ctrl-C (or SIGTERM) finishes the current step, saves and exits 0; \
             --resume continues exactly where the saved state stopped. Defaults: attention → rollout baseline, \
             batch 512, epochs of 128,000 instances; pomo → shared baseline, batch 64, epochs of 100,000; \
-            100 epochs, lr 1e-4, seed 1, validation 1,000 instances of seed 1234, gaps against the heuristic.
+            pointer (TSP only) → critic baseline, batch 128, lr 1e-3, epochs of 128,000; 100 epochs, lr 1e-4 \
+            (pointer 1e-3), seed 1, validation 1,000 instances of seed 1234, gaps against the heuristic.
             """)
 
     @Option(help: "Problem: tsp|cvrp (atsp and acvrp need the matrix policy, not available yet).")
@@ -27,7 +28,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Network: \(PolicyArchitecture.allCases.map(\.rawValue).joined(separator: "|")) (default attention).")
     var architecture: PolicyArchitecture?
 
-    @Option(help: "REINFORCE baseline: rollout|exponential (attention), shared (pomo).")
+    @Option(help: "REINFORCE baseline: rollout|exponential (attention), shared (pomo), critic|exponential (pointer).")
     var baseline: BaselineKind?
 
     @Option(help: "Epochs to train (a resumed run may raise it).")
@@ -72,7 +73,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Embedding width d (default 128).")
     var width: Int?
 
-    @Option(help: "Encoder layers (default 3 for attention, 6 for pomo).")
+    @Option(help: "Encoder layers (default 3 for attention, 6 for pomo; pointer: 1, fixed).")
     var layers: Int?
 
     @Option(name: .customLong("log-every"), help: "Steps per log.jsonl entry.")

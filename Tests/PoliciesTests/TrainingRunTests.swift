@@ -37,10 +37,11 @@ import Tensor
 
     /// N steps, save, resume, M more steps give bit-identical weights, baseline copy, optimiser moments,
     /// random streams and counters to N + M uninterrupted steps — across epoch ends with the rollout
-    /// baseline's t-test and warm-up switch, for sampled training on one and two shards, TSP and CVRP, and POMO.
+    /// baseline's t-test and warm-up switch, for sampled training on one and two shards, TSP and CVRP, POMO, and
+    /// the pointer network with its critic (weights and Adam moments) or the exponential baseline.
     @Test(arguments: [(ProblemKind.tsp, PolicyArchitecture.attention, BaselineKind.rollout, 2),
                       (.cvrp, .attention, .rollout, 1), (.tsp, .attention, .exponential, 2), (.tsp, .pomo, .shared, 2),
-                      (.cvrp, .pomo, .shared, 2)])
+                      (.cvrp, .pomo, .shared, 2), (.tsp, .pointer, .critic, 2), (.tsp, .pointer, .exponential, 1)])
     func resumeIsBitExact(problem: ProblemKind, architecture: PolicyArchitecture, baseline: BaselineKind, shards: Int) throws {
         let configuration = Self.tiny(problem, architecture, baseline: baseline)
         let straight = Self.directory(), interrupted = Self.directory()

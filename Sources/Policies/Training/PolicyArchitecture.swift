@@ -5,12 +5,15 @@ public enum PolicyArchitecture: String, Sendable, Codable, CaseIterable {
     case attention
     /// POMO (6 encoder layers, instance norm, n rollouts per instance).
     case pomo
+    /// Vinyals et al.'s pointer network trained as Bello et al. (LSTM encoder/decoder, glimpse; TSP only).
+    case pointer
 
     /// The baseline used when none is asked for.
     public var defaultBaseline: BaselineKind {
         switch self {
         case .attention: .rollout
         case .pomo: .shared
+        case .pointer: .critic
         }
     }
 
@@ -19,6 +22,7 @@ public enum PolicyArchitecture: String, Sendable, Codable, CaseIterable {
         switch self {
         case .attention: [.rollout, .exponential]
         case .pomo: [.shared]
+        case .pointer: [.critic, .exponential]
         }
     }
 }
@@ -31,4 +35,6 @@ public enum BaselineKind: String, Sendable, Codable, CaseIterable {
     case exponential
     /// POMO's mean over an instance's n rollouts.
     case shared
+    /// A learned critic network's predicted length (Bello et al.; ``CriticNetwork``).
+    case critic
 }

@@ -9,7 +9,10 @@ import RoutingCore
 ///   100 epochs, baseline evaluation set 10,000 instances, Adam lr 1e-4; d = 128, 3 layers, 8 heads, 512.
 /// - POMO: shared baseline, batch 64, epochs of 100,000 instances, 100 epochs, lr 1e-4 (weight decay 1e-6);
 ///   d = 128, 6 layers, 8 heads, 512.
-/// - Both: seed 1, validation set of 1,000 instances with validation seed 1234.
+/// - pointer network (TSP only): critic baseline (or exponential), batch 128 and Adam lr 1e-3 as Bello et al.
+///   (without their decay of 0.96 every 5,000 steps), epochs of 128,000 instances, 100 epochs; d = 128 (the
+///   shape's layers, heads and feed-forward width do not apply and stay 1, 1, 128).
+/// - All: seed 1, validation set of 1,000 instances with validation seed 1234.
 public struct TrainingConfiguration: Sendable, Codable, Equatable {
     /// The network's shape.
     public struct ModelShape: Sendable, Codable, Equatable {
@@ -67,6 +70,11 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
             epochSize = 100_000
             batchSize = 64
             model = ModelShape(layers: 6)
+        case .pointer:
+            epochSize = 128_000
+            batchSize = 128
+            learningRate = 1e-3
+            model = ModelShape(layers: 1, heads: 1, feedForward: 128)
         }
     }
 
@@ -81,6 +89,10 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
         if !architecture.supportedBaselines.contains(baseline) {
             let allowed = architecture.supportedBaselines.map(\.rawValue).joined(separator: ", ")
             return "--baseline \(baseline.rawValue) does not apply to --architecture \(architecture.rawValue) (use \(allowed))"
+        }
+        if architecture == .pointer {
+            if problem != .tsp { return "--architecture pointer trains TSP only (use --problem tsp)" }
+            if model.layers != 1 { return "--layers does not apply to --architecture pointer (one LSTM layer)" }
         }
         let minimumSize = problem == .tsp ? 3 : 1
         let checks: [(Bool, String)] = [

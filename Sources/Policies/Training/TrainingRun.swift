@@ -88,6 +88,8 @@ public final class TrainingRun {
             AttentionTraining(configuration: configuration, shards: options.shards, evaluationSeed: streams["baseline"].next())
         case .pomo:
             POMOTraining(configuration: configuration, shards: options.shards)
+        case .pointer:
+            PointerTraining(configuration: configuration, shards: options.shards)
         }
         try self.init(configuration: configuration, options: options, training: training, streams: streams, resume: resume)
     }
