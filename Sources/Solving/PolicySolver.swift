@@ -26,11 +26,14 @@ public struct PolicySolver: Solver {
 
     /// Checks that `instance` suits a coordinate policy, finds the checkpoint (`options.model`, else the
     /// shipped one for the instance's problem and nearest size) and loads it.
-    /// - Throws: ``PolicyError``: no coordinates or an asymmetric instance, no checkpoint, an unreadable
+    /// - Throws: ``PolicyError``: no coordinates or an asymmetric instance, too many nodes, no checkpoint, an unreadable
     ///   or non-policy file, a checkpoint for another problem, a multi-start decoding of a non-POMO policy.
     public static func load(_ options: PolicyOptions, for instance: Instance) throws(PolicyError) -> PolicySolver {
         guard instance.coordinates != nil, instance.kind == .tsp || instance.kind == .cvrp else {
             throw .needsCoordinates(instance: instance.name, kind: instance.kind)
+        }
+        guard instance.dimension <= PolicyDecoder.maximumNodes else {
+            throw .tooLarge(instance: instance.name, nodes: instance.dimension, limit: PolicyDecoder.maximumNodes)
         }
         let clock = Deadline(seconds: 0)
         let path: String

@@ -40,7 +40,9 @@ public struct SolveReport: Sendable, Equatable {
         return 100 * Double(cost - bestKnown) / Double(bestKnown)
     }
 
-    /// One line for people: `eil51: cost 426, feasible, bound –, heuristic, 10.00 s → solutions/eil51.tour`.
+    /// One line for people: `eil51: cost 426, feasible, bound –, heuristic, 10.00 s → solutions/eil51.tour`;
+    /// a policy run names its checkpoint file and decoding after the method:
+    /// `…, policy (tsp50-pomo.safetensors, multistart-aug8), 0.41 s …`.
     public var humanLine: String {
         var line = "\(name): cost \(cost), \(status.rawValue)"
         line += ", bound " + (bound.map(String.init) ?? "-")

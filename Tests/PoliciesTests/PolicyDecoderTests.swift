@@ -86,8 +86,8 @@ import Testing
         #expect(outcome.firstRejection == .tooManyRoutes(routes: 3, vehicles: 2))
     }
 
-    /// Multi-start decodings of an attention model, a CVRP instance for a TSP policy, and instances
-    /// without coordinates are refused; tiny instances need no network.
+    /// Multi-start decodings of an attention model, a CVRP instance for a TSP policy, instances without
+    /// coordinates and instances beyond the size limit are refused; tiny instances need no network.
     @Test func refusals() throws {
         let attention = try PolicyFixtures.checkpoint(.tsp, .attention)
         for decoding in [PolicyDecoding.multistart, .multistartAugmented] {
@@ -102,6 +102,10 @@ import Testing
         }
         let matrixOnly = try Instance(name: "m", kind: .tsp, distances: DistanceMatrix(count: 5) { i, j in i + j })
         #expect(throws: PolicyError.needsCoordinates(instance: "m", kind: .tsp)) { try decoder.decode(matrixOnly, seed: 1) }
+        let large = PolicyFixtures.tsp(PolicyDecoder.maximumNodes + 1, seed: 1)
+        #expect(throws: PolicyError.tooLarge(instance: large.name, nodes: large.dimension, limit: PolicyDecoder.maximumNodes)) {
+            try decoder.decode(large, seed: 1)
+        }
         for n in 1...3 {
             #expect(try decoder.candidates(for: PolicyFixtures.tsp(n, seed: 1), seed: 1) == [.tour(Array(0..<n))])
         }

@@ -42,7 +42,8 @@ public struct PolicyDecoder: Sendable {
 
     /// Decodes `instance` and keeps the cheapest feasible candidate.
     /// - Parameter seed: the sampling stream's seed (only ``PolicyDecoding/sample(count:)`` draws).
-    /// - Throws: ``PolicyError`` when the instance has no coordinates or is of another problem than the policy's.
+    /// - Throws: ``PolicyError`` when the instance has no coordinates, is of another problem than the
+    ///   policy's, or has more than ``maximumNodes`` nodes.
     public func decode(_ instance: Instance, seed: UInt64) throws(PolicyError) -> Outcome {
         let solutions = try candidates(for: instance, seed: seed)
         var outcome = Outcome(best: nil, candidates: solutions.count, feasible: 0, firstRejection: nil)
@@ -60,9 +61,14 @@ public struct PolicyDecoder: Sendable {
 
     /// Every candidate solution of `instance` in its own node numbers (not yet evaluated).
     public func candidates(for instance: Instance, seed: UInt64) throws(PolicyError) -> [Solution] {
-        let batch = try ProblemBatch(instance: instance)
+        guard instance.coordinates != nil, instance.kind == .tsp || instance.kind == .cvrp else {
+            throw .needsCoordinates(instance: instance.name, kind: instance.kind)
+        }
         guard instance.kind == checkpoint.configuration.problem else {
             throw .wrongProblem(path: checkpoint.path, checkpoint: checkpoint.configuration.problem, instance: instance.kind)
+        }
+        guard instance.dimension <= Self.maximumNodes else {
+            throw .tooLarge(instance: instance.name, nodes: instance.dimension, limit: Self.maximumNodes)
         }
         if instance.kind == .tsp && instance.dimension <= 3 { return [.tour(Array(0..<instance.dimension))] }
         if instance.kind == .cvrp && instance.customers.isEmpty { return [.routes([])] }
@@ -70,10 +76,10 @@ public struct PolicyDecoder: Sendable {
         var rng = SeededGenerator(seed: seed)
         switch decoding {
         case .greedy:
-            let environment = rollout(batch, strategy: .greedy, using: &rng)
+            let environment = rollout(try ProblemBatch(instance: instance), strategy: .greedy, using: &rng)
             return Self.solutions(of: environment, rows: 0..<1, order: order)
         case .multistart:
-            let environment = rollout(batch, strategy: .greedy, using: &rng)
+            let environment = rollout(try ProblemBatch(instance: instance), strategy: .greedy, using: &rng)
             return Self.solutions(of: environment, rows: 0..<environment.rows, order: order)
         case .multistartAugmented:
             let augmented = try ProblemBatch(instance: instance, symmetries: CoordinateSymmetry.allCases)
@@ -83,6 +89,11 @@ public struct PolicyDecoder: Sendable {
             return try sampled(instance, count: count, order: order, using: &rng)
         }
     }
+
+    /// The largest instance decoded: memory and time grow with `n²` per trajectory (per-instance tables of
+    /// `n × n` entries per head, `n` steps over `n` nodes), and the networks are trained on at most a few
+    /// hundred nodes.
+    public static let maximumNodes = 1_000
 
     /// `count` sampled trajectories (POMO: whole sets of `n` starts), decoded in chunks of copies so that
     /// memory stays bounded.
@@ -102,8 +113,8 @@ public struct PolicyDecoder: Sendable {
         return solutions
     }
 
-    /// Bound on `rows · n` per sampling chunk, so that per-row tables of `n` entries per node stay in
-    /// the tens of megabytes.
+    /// Bound on `copies · trajectories per copy · n²` per sampling chunk (about the floats of the
+    /// per-instance decoding tables and per-row masks), so a chunk stays in the tens of megabytes.
     static let chunkBudget = 1 << 21
 
     private func rollout(_ batch: ProblemBatch, strategy: DecodeStrategy,

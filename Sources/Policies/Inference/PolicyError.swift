@@ -15,6 +15,8 @@ public enum PolicyError: Error, CustomStringConvertible, Equatable {
     case wrongProblem(path: String, checkpoint: ProblemKind, instance: ProblemKind)
     /// The instance has no node coordinates, or is asymmetric: the coordinate policies cannot read it.
     case needsCoordinates(instance: String, kind: ProblemKind)
+    /// The instance has more nodes than ``PolicyDecoder/maximumNodes``.
+    case tooLarge(instance: String, nodes: Int, limit: Int)
     /// No checkpoint for the problem in any of the folders searched.
     case noCheckpoint(problem: ProblemKind, searched: [String])
     /// The decoding needs one rollout per start node (POMO), and the checkpoint holds another network.
@@ -38,6 +40,8 @@ public enum PolicyError: Error, CustomStringConvertible, Equatable {
             let why = kind.isAsymmetric ? "it is an asymmetric \(kind) instance" : "the file gives only a distance matrix"
             return "\(instance): the policy needs node coordinates (\(why)); use --method heuristic "
                 + "(the matrix policy comes with the real-world issue)"
+        case let .tooLarge(instance, nodes, limit):
+            return "\(instance): \(nodes) nodes is more than the policy decodes (at most \(limit)); use --method heuristic"
         case let .noCheckpoint(problem, searched):
             let folders = searched.isEmpty ? "no folder" : searched.joined(separator: ", ")
             return "no \(problem) policy checkpoint found (looked for \(problem.rawValue)<size>-<architecture>.safetensors "

@@ -28,7 +28,7 @@ public struct ShippedCheckpoints: Sendable {
     /// executable and in its parent folders up to the repository root (`…/.build/release/routeopt`, also
     /// through the symbolic link SwiftPM makes), then the folder named by `ROUTEOPT_CHECKPOINTS`.
     public static func standard(currentDirectory: String = FileManager.default.currentDirectoryPath,
-                                executablePath: String? = CommandLine.arguments.first,
+                                executablePath: String? = Bundle.main.executablePath ?? CommandLine.arguments.first,
                                 environment: [String: String] = ProcessInfo.processInfo.environment) -> ShippedCheckpoints {
         var folders = [URL(fileURLWithPath: currentDirectory).appendingPathComponent("checkpoints").standardizedFileURL.path]
         if let executablePath, !executablePath.isEmpty {
