@@ -111,6 +111,22 @@ extension Tape {
         guard count > 0 else { return }
         let rank = shape.count
         guard rank > 0 else { body(0, 0); return }
+        if rank == 4 {
+            // The common case (attention heads, decoder tables) in plain nested loops.
+            var o = 0
+            for i0 in 0..<shape[0] {
+                let b0 = i0 * strides[0]
+                for i1 in 0..<shape[1] {
+                    let b1 = b0 + i1 * strides[1]
+                    for i2 in 0..<shape[2] {
+                        let b2 = b1 + i2 * strides[2]
+                        for i3 in 0..<shape[3] { body(o + i3, b2 + i3 * strides[3]) }
+                        o += shape[3]
+                    }
+                }
+            }
+            return
+        }
         let last = shape[rank - 1], lastStride = strides[rank - 1]
         var index = [Int](repeating: 0, count: rank)
         var inputOffset = 0, o = 0

@@ -35,7 +35,7 @@ import Testing
     @Test func badOptions() throws {
         let cases: [([String], String)] = [
             (["--problem", "tsp", "--size", "20", "--architecture", "pomo", "--baseline", "rollout"], "--baseline rollout"),
-            (["--problem", "cvrp", "--size", "20", "--architecture", "pomo"], "pomo"),
+            (["--problem", "cvrp", "--size", "20", "--architecture", "pomo", "--baseline", "exponential"], "--baseline exponential"),
             (["--problem", "atsp", "--size", "20"], "matrix policy"),
             (["--problem", "tsp", "--size", "20", "--threads", "3"], "--threads"),
             (["--problem", "tsp"], "--size"),

@@ -39,7 +39,8 @@ import Tensor
     /// random streams and counters to N + M uninterrupted steps — across epoch ends with the rollout
     /// baseline's t-test and warm-up switch, for sampled training on one and two shards, TSP and CVRP, and POMO.
     @Test(arguments: [(ProblemKind.tsp, PolicyArchitecture.attention, BaselineKind.rollout, 2),
-                      (.cvrp, .attention, .rollout, 1), (.tsp, .attention, .exponential, 2), (.tsp, .pomo, .shared, 2)])
+                      (.cvrp, .attention, .rollout, 1), (.tsp, .attention, .exponential, 2), (.tsp, .pomo, .shared, 2),
+                      (.cvrp, .pomo, .shared, 2)])
     func resumeIsBitExact(problem: ProblemKind, architecture: PolicyArchitecture, baseline: BaselineKind, shards: Int) throws {
         let configuration = Self.tiny(problem, architecture, baseline: baseline)
         let straight = Self.directory(), interrupted = Self.directory()

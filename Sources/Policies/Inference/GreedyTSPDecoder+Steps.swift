@@ -46,11 +46,13 @@ extension GreedyTSPDecoder {
             }
             Self.matrixVector(output, glimpseHeads, rows: d, columns: d, into: glimpse)
             // Single-head logits, clipped; greedy choice (lowest node on ties, as the tape) and its log-probability.
+            for slot in 0..<count {
+                logits[slot] = Self.dot(glimpse, projected + Int(remaining[slot]) * stride3 + 2 * d, d) * logitScale
+            }
+            VectorMath.scaledTanh(logits, logits, count: count, scale: clip)
             var bestSlot = 0, bestLogit = -Float.infinity
             for slot in 0..<count {
-                let node = Int(remaining[slot])
-                let logit = clip * Foundation.tanh(Self.dot(glimpse, projected + node * stride3 + 2 * d, d) * logitScale)
-                logits[slot] = logit
+                let logit = logits[slot]
                 if logit > bestLogit || (logit == bestLogit && remaining[slot] < remaining[bestSlot]) {
                     bestSlot = slot
                     bestLogit = logit

@@ -2,41 +2,55 @@ import Foundation
 import RoutingCore
 import Tensor
 
-/// POMO (Kwon et al., NeurIPS 2020; the 2021 reference code) for TSP.
+/// POMO (Kwon et al., NeurIPS 2020; the 2021 reference code) for TSP and CVRP.
 ///
-/// - Embedding `Linear(2→d)`; encoder of 6 ``EncoderLayer``s with instance norm and a biased attention
-///   output projection (`multi_head_combine`).
-/// - Decoder: N = n rollouts per instance, rollout `i` starting at node `i`. Each step the query is
-///   `W_q,first·h_first + W_q,last·h_last` (no graph embedding), multi-head attention over the nodes with
-///   the rollout's mask, `multi_head_combine`, then single-head logits `h·Eᵀ/√d` clipped `10·tanh`,
-///   masked log-softmax.
-/// - `W_q,last·h` is computed for all nodes once per instance and gathered per step: the same numbers as
-///   projecting the current node's embedding each step, with far fewer FLOPs since N·n ≫ n. Likewise
-///   `W_q,first·h_first` is just `W_q,first·h` because rollout `i` starts at node `i`.
+/// - Embedding: TSP `Linear(2→d)` on coordinates; CVRP the depot through `Linear(2→d)`, customers through
+///   `Linear(3→d)` on `[x, y, demand/capacity]`. Encoder of 6 ``EncoderLayer``s with instance norm and a
+///   biased attention output projection (`multi_head_combine`).
+/// - Decoder, TSP: N = n rollouts per instance, rollout `i` starting at node `i`; the query is
+///   `W_q,first·h_first + W_q,last·h_last` (no graph embedding). CVRP: N = n − 1 rollouts, rollout `i`
+///   going first to customer `i + 1`; the query is `W_q,last·[h_last, remaining capacity/capacity]`.
+///   Then multi-head attention over the nodes with the rollout's mask, `multi_head_combine`, single-head
+///   logits `h·Eᵀ/√d` clipped `10·tanh`, masked log-softmax.
+/// - Decoding runs as ``TableDecoding`` on ``DecoderTables`` (`POMOModel+Tables.swift`); TSP beyond
+///   ``fusedDecodingLimit`` nodes decodes step by step on the tape.
 ///
 /// Parameters start as PyTorch's defaults (uniform `±1/√fan-in`; norms γ = 1, β = 0).
 public final class POMOModel: @unchecked Sendable {
+    public let problem: ProblemKind
     public let width: Int
     public let heads: Int
     public let clip: Float
+    /// TSP node embedding, or the CVRP customer embedding.
     public let embedding: Linear
+    /// CVRP depot embedding.
+    public let depotEmbedding: Linear?
     public let encoder: GraphEncoder
-    public let queryFirst: Linear, queryLast: Linear, key: Linear, value: Linear
+    /// First-node query projection (TSP only).
+    public let queryFirst: Linear?
+    /// Last-node query projection (CVRP: of `[h_last, remaining capacity fraction]`).
+    public let queryLast: Linear
+    public let key: Linear, value: Linear
     /// `multi_head_combine` of the decoder.
     public let combine: Linear
 
     /// A freshly initialised model (d = 128, 6 layers, 8 heads, feed-forward 512 by default).
-    public init(width: Int = 128, layers: Int = 6, heads: Int = 8, feedForward: Int = 512, clip: Float = 10,
-                seed: UInt64) {
+    public init(problem: ProblemKind = .tsp, width: Int = 128, layers: Int = 6, heads: Int = 8, feedForward: Int = 512,
+                clip: Float = 10, seed: UInt64) {
+        precondition(problem == .tsp || problem == .cvrp, "POMO here supports TSP and CVRP")
+        self.problem = problem
         self.width = width
         self.heads = heads
         self.clip = clip
+        let routing = problem == .cvrp
         var rng = SeededGenerator(seed: seed)
-        embedding = Linear(name: "embedding", inputs: 2, outputs: width, using: &rng)
+        embedding = Linear(name: "embedding", inputs: routing ? 3 : 2, outputs: width, using: &rng)
+        depotEmbedding = routing ? Linear(name: "embedding.depot", inputs: 2, outputs: width, using: &rng) : nil
         encoder = GraphEncoder(name: "encoder", count: layers, width: width, heads: heads, feedForward: feedForward,
                                normalization: .instance, outputBias: true, using: &rng)
-        queryFirst = Linear(name: "decoder.queryFirst", inputs: width, outputs: width, bias: false, using: &rng)
-        queryLast = Linear(name: "decoder.queryLast", inputs: width, outputs: width, bias: false, using: &rng)
+        queryFirst = routing ? nil : Linear(name: "decoder.queryFirst", inputs: width, outputs: width, bias: false, using: &rng)
+        queryLast = Linear(name: "decoder.queryLast", inputs: routing ? width + 1 : width, outputs: width, bias: false,
+                           using: &rng)
         key = Linear(name: "decoder.key", inputs: width, outputs: width, bias: false, using: &rng)
         value = Linear(name: "decoder.value", inputs: width, outputs: width, bias: false, using: &rng)
         combine = Linear(name: "decoder.combine", inputs: width, outputs: width, using: &rng)
@@ -44,28 +58,47 @@ public final class POMOModel: @unchecked Sendable {
 
     /// Every parameter in a fixed order.
     public var parameters: [Parameter] {
-        embedding.parameters + encoder.parameters + queryFirst.parameters + queryLast.parameters + key.parameters
-            + value.parameters + combine.parameters
+        embedding.parameters + (depotEmbedding?.parameters ?? []) + encoder.parameters + (queryFirst?.parameters ?? [])
+            + queryLast.parameters + key.parameters + value.parameters + combine.parameters
     }
+
+    /// Rollouts per instance of `nodes` nodes: one per start node (TSP) or first customer (CVRP).
+    public func rolloutsPerInstance(nodes: Int) -> Int { problem == .tsp ? nodes : nodes - 1 }
 
     /// Encoded node embeddings `[B, n, d]`.
     public func encode(_ batch: ProblemBatch, on tape: Tape) -> Variable {
-        encoder(embedding(tape.constant(batch.coordinates), on: tape), on: tape, training: true)
+        guard let depotEmbedding else {
+            return encoder(embedding(tape.constant(batch.coordinates), on: tape), on: tape, training: true)
+        }
+        let (depots, customers) = AttentionModel.routingFeatures(batch)
+        let embedded = tape.concat([depotEmbedding(tape.constant(depots), on: tape),
+                                    embedding(tape.constant(customers), on: tape)], axis: 1)
+        return encoder(embedded, on: tape, training: true)
     }
 
-    /// Decodes n rollouts per instance (rollout `i` starts at node `i`); the forced first move has
-    /// probability 1 and adds nothing to the log-probability sum. Rows are instance-major
-    /// (`row = instance·n + start`); `.forced` actions start with the second step.
+    /// Decodes one rollout per start (TSP: rollout `i` starts at node `i`; CVRP: rollout `i` goes first to
+    /// customer `i + 1`); the forced first move has probability 1 and adds nothing to the log-probability
+    /// sum. Rows are instance-major (`row = instance·N + i`); `.forced` actions start after the forced move.
     public func rollout(_ batch: ProblemBatch, on tape: Tape, strategy: DecodeStrategy,
                         using rng: inout SeededGenerator, keepStepLogProbabilities: Bool = false) -> Rollout {
-        precondition(batch.kind == .tsp, "POMO here decodes TSP")
+        precondition(batch.kind == problem, "a \(problem) POMO model cannot decode \(batch.kind)")
         let embeddings = encode(batch, on: tape)
-        if batch.nodes <= Self.fusedDecodingLimit {
-            let n = batch.nodes
-            let decoded = TableDecoding.run(decoderTables(embeddings, on: tape), state: TSPTableState(rows: n, nodes: n),
-                                            clip: clip, forcedStart: { $0 }, strategy: strategy, on: tape, using: &rng,
+        let n = batch.nodes, rollouts = rolloutsPerInstance(nodes: n)
+        if problem == .cvrp || n <= Self.fusedDecodingLimit {
+            let tables = decoderTables(embeddings, on: tape)
+            let decoded: TableDecoding.Output
+            let environment: any DecodingEnvironment
+            if problem == .tsp {
+                decoded = TableDecoding.run(tables, state: TSPTableState(rows: n, nodes: n), clip: clip,
+                                            forcedStart: { $0 }, strategy: strategy, on: tape, using: &rng,
                                             keepStepLogProbabilities: keepStepLogProbabilities)
-            let environment = TSPEnvironment(batch: batch, rolloutsPerInstance: n)
+                environment = TSPEnvironment(batch: batch, rolloutsPerInstance: rollouts)
+            } else {
+                decoded = TableDecoding.run(tables, state: CVRPTableState(batch: batch, rows: rollouts), clip: clip,
+                                            forcedStart: { $0 + 1 }, strategy: strategy, on: tape, using: &rng,
+                                            keepStepLogProbabilities: keepStepLogProbabilities)
+                environment = CVRPEnvironment(batch: batch, rolloutsPerInstance: rollouts)
+            }
             for actions in decoded.actions { environment.step(actions) }
             let sum = decoded.logProbabilitySum
             return Rollout(costs: environment.lengths, logProbabilitySum: sum.requiresGradient ? sum : nil,
@@ -76,9 +109,9 @@ public final class POMOModel: @unchecked Sendable {
                                keepStepLogProbabilities: keepStepLogProbabilities)
     }
 
-    /// Largest instance decoded with ``TableDecoding`` (its folded `[H·n, n]` value table makes a
+    /// Largest TSP instance decoded with ``TableDecoding`` (its folded `[H·n, n]` value table makes a
     /// step cost `N·H·n²` multiply-adds; from about 64 nodes the step-by-step tape path, `N·n·2d` plus the
-    /// combine projection, is cheaper).
+    /// combine projection, is cheaper). CVRP always decodes with tables.
     static let fusedDecodingLimit = 64
 
     /// The same rollouts with every step recorded on the tape as separate ops (projected query, attention,
@@ -87,7 +120,7 @@ public final class POMOModel: @unchecked Sendable {
                          using rng: inout SeededGenerator, keepStepLogProbabilities: Bool) -> Rollout {
         let n = batch.nodes, b = batch.count, rows = b * n
         let keys = key(embeddings, on: tape), values = value(embeddings, on: tape)
-        let firstQuery = queryFirst(embeddings, on: tape)
+        let firstQuery = queryFirst!(embeddings, on: tape)
         let lastQueries = queryLast(embeddings, on: tape)
         let environment = TSPEnvironment(batch: batch, rolloutsPerInstance: n)
         environment.step((0..<rows).map { Int32($0 % n) })

@@ -91,8 +91,15 @@ enum TableDecoding {
                         let logProbability = workspace.logProbability.pointer
                         DecodingKernels.clippedLogSoftmax(logit, logProbabilities: logProbability, probabilities: probability,
                                                   count: n, clip: clip, mask: mask)
-                        let node = Int(strategy.selectRow(logProbability, probabilities: probability, columns: n,
+                        var node = Int(strategy.selectRow(logProbability, probabilities: probability, columns: n,
                                                           step: step - strategyOffset, row: rowBase + r, using: &rng))
+                        if mask[node] != 0 {
+                            // Only non-finite logits (NaN weights) get here: take an allowed node so decoding
+                            // stays feasible; its NaN log-probability makes the trainer skip the update.
+                            precondition((0..<n).contains { mask[$0] == 0 && logProbability[$0].isNaN },
+                                         "the decoding strategy chose a masked node")
+                            node = (0..<n).first { mask[$0] == 0 }!
+                        }
                         if keepStepLogProbabilities {
                             (steps[step].pointer + (rowBase + r) * n).update(from: logProbability, count: n)
                         }

@@ -79,12 +79,15 @@ public enum ForwardCheck {
         return error
     }
 
-    /// The same check for POMO on TSP.
+    /// The same check for POMO (TSP: the fused table decoding and the step-by-step tape decoding; CVRP:
+    /// the table decoding).
     @discardableResult
-    public static func pomo(nodes: Int = 6, batchSize: Int = 2, seed: UInt64 = 11, tolerance: Double = 2e-4) throws -> Double {
-        let model = POMOModel(seed: seed)
+    public static func pomo(problem: ProblemKind = .tsp, nodes: Int = 6, batchSize: Int = 2, seed: UInt64 = 11,
+                            tolerance: Double = 2e-4) throws -> Double {
+        let model = POMOModel(problem: problem, seed: seed)
         var rng = SeededGenerator(seed: seed + 1)
-        let batch = ProblemBatch.randomTSP(count: batchSize, nodes: nodes, using: &rng)
+        let batch = problem == .tsp ? ProblemBatch.randomTSP(count: batchSize, nodes: nodes, using: &rng)
+            : ProblemBatch.randomCVRP(count: batchSize, customers: nodes - 1, using: &rng)
         let tape = Tape(recording: false)
         let sampled = model.rollout(batch, on: tape, strategy: .sample, using: &rng)
         let actions = Array(sampled.environment.actions.dropFirst())
@@ -92,13 +95,16 @@ public enum ForwardCheck {
                                    keepStepLogProbabilities: true)
         let recorded = model.rollout(batch, on: Tape(), strategy: .forced(actions), using: &rng,
                                      keepStepLogProbabilities: true)
-        let stepwise = model.stepwiseRollout(batch, embeddings: model.encode(batch, on: tape), on: tape,
-                                             strategy: .forced(actions), using: &rng, keepStepLogProbabilities: true)
         let reference = ReferenceForward.pomo(model, batch: batch, actions: actions)
-        let error = [largestError(forced.stepLogProbabilities, reference), largestError(recorded.stepLogProbabilities, reference),
-                     largestError(stepwise.stepLogProbabilities, reference),
-                     largestSumError(recorded.logProbabilitySum!.value, reference, actions: actions)].max()!
-        guard error <= tolerance else { throw Mismatch(network: "POMO (TSP)", largestError: error, tolerance: tolerance) }
+        var errors = [largestError(forced.stepLogProbabilities, reference), largestError(recorded.stepLogProbabilities, reference),
+                      largestSumError(recorded.logProbabilitySum!.value, reference, actions: actions)]
+        if problem == .tsp {
+            let stepwise = model.stepwiseRollout(batch, embeddings: model.encode(batch, on: tape), on: tape,
+                                                 strategy: .forced(actions), using: &rng, keepStepLogProbabilities: true)
+            errors.append(largestError(stepwise.stepLogProbabilities, reference))
+        }
+        let error = errors.max()!
+        guard error <= tolerance else { throw Mismatch(network: "POMO (\(problem))", largestError: error, tolerance: tolerance) }
         return error
     }
 

@@ -59,28 +59,48 @@ public enum ReferenceForward {
     }
 
     /// Log-probabilities `[step][row][node]` of POMO for `actions[step][row]` after the forced first
-    /// move (row = instance·n + start node).
+    /// move (TSP: row = instance·n + start node; CVRP: row = instance·(n − 1) + first customer − 1).
     public static func pomo(_ model: POMOModel, batch: ProblemBatch, actions: [[Int32]]) -> [[[Double]]] {
         typealias M = ReferenceMath
-        let n = batch.nodes, d = model.width
+        let n = batch.nodes, d = model.width, rollouts = model.rolloutsPerInstance(nodes: n)
         var result = [[[Double]]](repeating: [], count: actions.count)
         for b in 0..<batch.count {
             let points = (0..<n).map { batch.point(b, $0) }
-            let embedded = M.linear(points.map { [Double($0.x), Double($0.y)] }, model.embedding)
+            let embedded: M.Matrix
+            if let depotEmbedding = model.depotEmbedding {
+                let customers = (1..<n).map { j in
+                    [Double(points[j].x), Double(points[j].y), Double(batch.demands[b * n + j]) / Double(batch.capacity)]
+                }
+                embedded = M.linear([[Double(points[0].x), Double(points[0].y)]], depotEmbedding)
+                    + M.linear(customers, model.embedding)
+            } else {
+                embedded = M.linear(points.map { [Double($0.x), Double($0.y)] }, model.embedding)
+            }
             let h = model.encoder.layers.reduce([embedded]) { M.encoderLayer($0, $1) }[0]
             let keys = M.linear(h, model.key), values = M.linear(h, model.value)
-            let firstQueries = M.linear(h, model.queryFirst), lastQueries = M.linear(h, model.queryLast)
+            let firstQueries = model.queryFirst.map { M.linear(h, $0) }
             let instance = batch.instance(at: b)
-            for start in 0..<n {
+            for r in 0..<rollouts {
+                let start = model.problem == .tsp ? r : r + 1
                 var state = ConstructionState(instance: instance).applying(start, demands: instance.demands)
                 for (t, stepActions) in actions.enumerated() {
-                    let query = M.add([firstQueries[start]], [lastQueries[state.current!]])
-                    let hidden = state.allowedActions(demands: instance.demands).map { !$0 }
+                    let query: M.Matrix
+                    if let firstQueries {
+                        query = M.add([firstQueries[start]], M.linear([h[state.current!]], model.queryLast))
+                    } else {
+                        let capacity = Double(state.remainingCapacity) / Double(batch.capacity)
+                        query = M.linear([h[state.current!] + [capacity]], model.queryLast)
+                    }
+                    let hidden = state.isTerminal
+                        ? (0..<n).map { $0 != instance.depot }
+                        : state.allowedActions(demands: instance.demands).map { !$0 }
                     let mixed = M.linear(M.attention(query: query, key: keys, value: values, heads: model.heads,
                                                      hidden: [hidden]), model.combine)[0]
                     let logits = h.map { Double(model.clip) * tanh(M.dot(mixed, $0) / Double(d).squareRoot()) }
                     result[t].append(M.logSoftmax(logits, hidden: hidden))
-                    state = state.applying(Int(stepActions[b * n + start]), demands: instance.demands)
+                    if !state.isTerminal {
+                        state = state.applying(Int(stepActions[b * rollouts + r]), demands: instance.demands)
+                    }
                 }
             }
         }

@@ -38,7 +38,7 @@ public final class GreedyEvaluator {
 
     /// POMO's greedy costs per instance: the rollout starting at node 0, and the best of all `n` starts.
     public func costs(of model: POMOModel, on batch: ProblemBatch) -> (firstNode: [Float], bestStart: [Float]) {
-        let n = batch.nodes
+        let n = model.rolloutsPerInstance(nodes: batch.nodes)
         var firstNode = [Float](), bestStart = [Float]()
         for part in chunks(of: batch) {
             let rows = shardedCosts(part) { piece, tape in

@@ -27,7 +27,7 @@ public final class POMOTrainer {
         let parameters = model.parameters
         for parameter in parameters { parameter.zeroGradient() }
         let seeds = (0..<group.shardCount).map { _ in rng.next() }
-        let total = batch.count, n = batch.nodes
+        let total = batch.count, n = model.rolloutsPerInstance(nodes: batch.nodes)
         let results = group.run { context -> (loss: Float, cost: Float) in
             let part = batch.slice(context.range(of: total))
             var shardRNG = SeededGenerator(seed: seeds[context.index])

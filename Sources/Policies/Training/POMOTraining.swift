@@ -9,7 +9,7 @@ final class POMOTraining: PolicyTraining {
     /// A fresh model initialised from the configuration's seed, trained on `shards` threads.
     init(configuration: TrainingConfiguration, shards: Int) {
         let shape = configuration.model
-        let model = POMOModel(width: shape.width, layers: shape.layers, heads: shape.heads,
+        let model = POMOModel(problem: configuration.problem, width: shape.width, layers: shape.layers, heads: shape.heads,
                               feedForward: shape.feedForward, seed: configuration.seed)
         trainer = POMOTrainer(model: model, shards: shards, learningRate: configuration.learningRate,
                               seed: configuration.seed)

@@ -78,7 +78,6 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
             return "--problem \(problem.rawValue) needs the matrix policy, which does not exist yet; use tsp or cvrp"
         case .tsp, .cvrp: break
         }
-        if architecture == .pomo && problem == .cvrp { return "--architecture pomo supports --problem tsp only (so far)" }
         if !architecture.supportedBaselines.contains(baseline) {
             let allowed = architecture.supportedBaselines.map(\.rawValue).joined(separator: ", ")
             return "--baseline \(baseline.rawValue) does not apply to --architecture \(architecture.rawValue) (use \(allowed))"
