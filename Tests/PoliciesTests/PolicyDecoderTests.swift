@@ -63,15 +63,23 @@ import Testing
         #expect(try decoder.candidates(for: instance, seed: 8) != first)
     }
 
-    /// CVRP candidates (greedy and sampled, the depot not node 0) are feasible routes in the instance's
-    /// own numbering.
+    /// CVRP candidates of both architectures (the depot not node 0) are feasible routes in the
+    /// instance's own numbering; POMO yields one per first customer (×8 with augmentation, whole sets when
+    /// sampling), and its ×8 decoding is never worse than its greedy one.
     @Test func cvrpCandidatesAreFeasible() throws {
-        let checkpoint = try PolicyFixtures.checkpoint(.cvrp, .attention)
         let instance = PolicyFixtures.cvrp(customers: 14, depot: 5, seed: 9)
-        for decoding in [PolicyDecoding.greedy, .sample(count: 8)] {
+        let expected: [(PolicyArchitecture, PolicyDecoding, Int)] = [
+            (.attention, .greedy, 1), (.attention, .sample(count: 8), 8), (.pomo, .greedy, 1), (.pomo, .multistart, 14),
+            (.pomo, .multistartAugmented, 112), (.pomo, .sample(count: 20), 28),
+        ]
+        var costs: [PolicyDecoding: Cost] = [:]
+        for (architecture, decoding, count) in expected {
+            let checkpoint = try PolicyFixtures.checkpoint(.cvrp, architecture)
             let outcome = try PolicyDecoder(checkpoint: checkpoint, decoding: decoding).decode(instance, seed: 3)
-            #expect(outcome.feasible == outcome.candidates && outcome.best != nil, "\(decoding)")
+            #expect(outcome.candidates == count && outcome.feasible == count, "\(architecture) \(decoding)")
+            if architecture == .pomo { costs[decoding] = outcome.best?.cost }
         }
+        #expect(costs[.multistartAugmented]! <= costs[.multistart]! && costs[.multistart]! <= costs[.greedy]!)
     }
 
     /// A fleet no decoded solution fits (three customers that each fill a vehicle, two vehicles) leaves

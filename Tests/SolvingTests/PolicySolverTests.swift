@@ -54,16 +54,19 @@ import Testing
         #expect(report.cost >= report.bestKnown ?? 0)
     }
 
-    /// CVRP files: the attention model's greedy and sampled solutions are feasible and reported at
-    /// their own cost.
+    /// CVRP files: the attention model's greedy and sampled solutions and POMO's default ×8 decoding are
+    /// feasible and reported at their own cost.
     @Test(arguments: ["P-n16-k8.vrp", "E-n22-k4.vrp"])
     func solvesBundledCVRP(file: String) throws {
         let folder = try Self.temporaryFolder()
-        let model = try Self.checkpoint(.cvrp, .attention, in: folder, name: "cvrp20-attention.safetensors")
-        for decoding in [PolicyDecoding.greedy, .sample(count: 8)] {
+        let attention = try Self.checkpoint(.cvrp, .attention, in: folder, name: "cvrp20-attention.safetensors")
+        let pomo = try Self.checkpoint(.cvrp, .pomo, in: folder, name: "cvrp20-pomo.safetensors")
+        let runs: [(String, PolicyDecoding?, String)] = [(attention, .greedy, "greedy"), (attention, .sample(count: 8), "sample:8"),
+                                                         (pomo, nil, "multistart-aug8")]
+        for (model, decoding, name) in runs {
             let (report, written, instance) = try Self.solve(file, options: PolicyOptions(model: model, decoding: decoding))
             #expect(try Evaluator.evaluate(written, in: instance) == report.cost)
-            #expect(report.decoding == decoding.description)
+            #expect(report.decoding == name)
         }
     }
 

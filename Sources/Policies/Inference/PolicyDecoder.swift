@@ -95,12 +95,12 @@ public struct PolicyDecoder: Sendable {
     /// hundred nodes.
     public static let maximumNodes = 1_000
 
-    /// `count` sampled trajectories (POMO: whole sets of `n` starts), decoded in chunks of copies so that
-    /// memory stays bounded.
+    /// `count` sampled trajectories (POMO: whole sets of one rollout per start), decoded in chunks of
+    /// copies so that memory stays bounded.
     private func sampled(_ instance: Instance, count: Int, order: [Int],
                          using rng: inout SeededGenerator) throws(PolicyError) -> [Solution] {
         let n = order.count
-        let trajectoriesPerCopy = checkpoint.policy.architecture == .pomo ? n : 1
+        let trajectoriesPerCopy = checkpoint.policy.trajectoriesPerInstance(nodes: n)
         var copiesLeft = (count + trajectoriesPerCopy - 1) / trajectoriesPerCopy
         let copiesPerChunk = max(1, Self.chunkBudget / (trajectoriesPerCopy * n * n))
         var solutions = [Solution]()

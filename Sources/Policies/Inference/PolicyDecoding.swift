@@ -1,12 +1,13 @@
 /// How `solve --method policy` turns a trained policy into a solution (`--decode`). Every strategy
 /// decodes one or more candidate solutions and keeps the cheapest under the instance's own costs.
-public enum PolicyDecoding: Sendable, Equatable, CustomStringConvertible {
-    /// One trajectory, the most probable node at each step (POMO: the rollout from start node 0).
+public enum PolicyDecoding: Sendable, Hashable, CustomStringConvertible {
+    /// One trajectory, the most probable node at each step (POMO: the rollout from start node 0, or for
+    /// CVRP the one going first to the first customer).
     case greedy
     /// `count` trajectories drawn from the policy's distribution (seeded by `--seed`). POMO samples
-    /// from all `n` start nodes at once, so it draws `⌈count / n⌉` sets of `n`.
+    /// from all `N` starts at once (N = n for TSP, n − 1 for CVRP), so it draws `⌈count / N⌉` sets of `N`.
     case sample(count: Int)
-    /// POMO: one greedy rollout from every start node.
+    /// POMO: one greedy rollout from every start node (CVRP: every first customer).
     case multistart
     /// POMO's default: greedy rollouts from every start node on each of the eight
     /// ``CoordinateSymmetry`` copies of the instance (decoded as one batch).

@@ -19,8 +19,8 @@ public enum TrainedPolicy: Sendable {
                 problem: configuration.problem, width: shape.width, layers: shape.layers, heads: shape.heads,
                 feedForward: shape.feedForward), seed: seed))
         case .pomo:
-            self = .pomo(POMOModel(width: shape.width, layers: shape.layers, heads: shape.heads,
-                                   feedForward: shape.feedForward, seed: seed))
+            self = .pomo(POMOModel(problem: configuration.problem, width: shape.width, layers: shape.layers,
+                                   heads: shape.heads, feedForward: shape.feedForward, seed: seed))
         }
     }
 
@@ -29,6 +29,15 @@ public enum TrainedPolicy: Sendable {
         switch self {
         case .attention: .attention
         case .pomo: .pomo
+        }
+    }
+
+    /// Trajectories one rollout of an `nodes`-node instance yields: one for the attention model, one per
+    /// start node (TSP) or first customer (CVRP) for POMO.
+    public func trajectoriesPerInstance(nodes: Int) -> Int {
+        switch self {
+        case .attention: 1
+        case .pomo(let model): model.rolloutsPerInstance(nodes: nodes)
         }
     }
 
