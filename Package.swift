@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Heuristics", dependencies: ["RoutingCore"], swiftSettings: optimised),
         .target(
             name: "Solving",
-            dependencies: ["RoutingCore", "RoutingIO", "Heuristics"],
+            dependencies: ["RoutingCore", "RoutingIO", "Heuristics", "Policies"],
             swiftSettings: optimised),
         .target(name: "RoutingTestSupport", dependencies: ["RoutingCore"]),
         .executableTarget(
@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(name: "RoutingCoreTests", dependencies: ["RoutingCore", "RoutingTestSupport"]),
         .testTarget(name: "RoutingIOTests", dependencies: ["RoutingIO", "RoutingCore", "RoutingTestSupport"]),
         .testTarget(name: "HeuristicsTests", dependencies: ["Heuristics", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
-        .testTarget(name: "SolvingTests", dependencies: ["Solving", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
+        .testTarget(
+            name: "SolvingTests", dependencies: ["Solving", "Policies", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "RoutingCore"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Tensor", "RoutingCore"]),
         .testTarget(name: "CLITests", dependencies: ["RoutingCore", "RoutingIO", "RoutingTestSupport"]),

@@ -5,6 +5,9 @@ public enum SolveMethod: String, Sendable, CaseIterable, CustomStringConvertible
     case auto
     /// Construction plus iterated local search, using the whole time limit.
     case heuristic
+    /// A trained policy (``PolicySolver``): the checkpoint for the instance's problem and nearest size,
+    /// or the one ``PolicyOptions/model`` names.
+    case policy
 
     public var description: String { rawValue }
 }

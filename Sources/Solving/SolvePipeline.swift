@@ -1,5 +1,6 @@
 import Foundation
 import RoutingCore
+import Policies
 import RoutingIO
 
 /// `routeopt solve` as a library call: read, solve, re-validate, write, report.
@@ -8,17 +9,21 @@ import RoutingIO
 public struct SolvePipeline: Sendable {
     public var method: SolveMethod
     public var limits: SolveLimits
+    /// Checkpoint, decoding and polish for ``SolveMethod/policy``.
+    public var policy: PolicyOptions
 
-    public init(method: SolveMethod, limits: SolveLimits) {
+    public init(method: SolveMethod, limits: SolveLimits, policy: PolicyOptions = PolicyOptions()) {
         self.method = method
         self.limits = limits
+        self.policy = policy
     }
 
     /// Solves the instance file at `instancePath`.
     /// - Parameters:
     ///   - outputPath: where to write the solution; `nil` writes `solutions/<name>.tour|.sol`
     ///     relative to the current directory.
-    /// - Throws: ``FormatError`` for unreadable input, ``SolverError`` when solving fails.
+    /// - Throws: ``FormatError`` for unreadable input, ``PolicyError`` when the policy cannot be set up,
+    ///   ``SolverError`` when solving fails.
     public func run(instancePath: String, outputPath: String?) throws -> SolveReport {
         let instance = try InstanceReader.read(contentsOf: instancePath)
         return try run(instance: instance, instancePath: instancePath, outputPath: outputPath)
@@ -26,7 +31,7 @@ public struct SolvePipeline: Sendable {
 
     /// Solves an already loaded instance (`instancePath` is used to find an `optima.csv` beside it).
     public func run(instance: Instance, instancePath: String?, outputPath: String?) throws -> SolveReport {
-        let solver = SolverCatalog.solver(for: method, instance: instance)
+        let solver = try SolverCatalog.solver(for: method, instance: instance, policy: policy)
         guard solver.supports(instance.kind) else {
             throw SolverError.unsupported(solver: solver.name, kind: instance.kind)
         }
@@ -45,11 +50,13 @@ public struct SolvePipeline: Sendable {
         try SolutionWriter.write(result.solution, instance: instance, cost: verifiedCost, to: path,
                                  comment: "\(result.method), \(String(format: "%.2f", result.seconds)) s, seed \(limits.seed)")
         let reference = instancePath.flatMap { OptimaTable.beside(instancePath: $0)?.entry(for: instance) }
+        let policySolver = solver as? PolicySolver
         return SolveReport(
             name: instance.name, problem: instance.kind, dimension: instance.dimension, cost: verifiedCost,
             status: result.status, bound: result.lowerBound, gap: result.gap, method: result.method,
             seconds: result.seconds, solutionFile: path, bestKnown: reference?.bestKnown,
-            bestKnownIsOptimal: reference?.isOptimal, seed: limits.seed)
+            bestKnownIsOptimal: reference?.isOptimal, seed: limits.seed, model: policySolver?.modelPath,
+            decoding: policySolver?.decoding.description)
     }
 
     /// `solutions/<name>.tour` or `solutions/<name>.sol`.

@@ -29,6 +29,10 @@ public struct SolveReport: Sendable, Equatable {
     public var bestKnownIsOptimal: Bool?
     /// The seed the run used.
     public var seed: UInt64
+    /// The policy checkpoint file (`--method policy`), else `nil`.
+    public var model: String? = nil
+    /// The policy decoding (`multistart-aug8`, `greedy`, `sample:16`, …), else `nil`.
+    public var decoding: String? = nil
 
     /// Relative gap to the best known value, in percent.
     public var gapToBestKnownPercent: Double? {
@@ -36,12 +40,16 @@ public struct SolveReport: Sendable, Equatable {
         return 100 * Double(cost - bestKnown) / Double(bestKnown)
     }
 
-    /// One line for people: `eil51: cost 426, feasible, bound –, heuristic, 10.00 s → solutions/eil51.tour`.
+    /// One line for people: `eil51: cost 426, feasible, bound –, heuristic, 10.00 s → solutions/eil51.tour`;
+    /// a policy run names its checkpoint file and decoding after the method:
+    /// `…, policy (tsp50-pomo.safetensors, multistart-aug8), 0.41 s …`.
     public var humanLine: String {
         var line = "\(name): cost \(cost), \(status.rawValue)"
         line += ", bound " + (bound.map(String.init) ?? "-")
         if let gap { line += String(format: " (gap %.2f %%)", gap * 100) }
-        line += ", \(method), " + String(format: "%.2f s", seconds)
+        line += ", \(method)"
+        if let model { line += " (\(URL(fileURLWithPath: model).lastPathComponent), \(decoding ?? "-"))" }
+        line += ", " + String(format: "%.2f s", seconds)
         if let bestKnown, let percent = gapToBestKnownPercent {
             let label = bestKnownIsOptimal == true ? "optimum" : "best known"
             line += String(format: ", %.2f %% %@ the %@ %d", abs(percent), percent < 0 ? "below" : "above", label, bestKnown)
@@ -61,6 +69,8 @@ public struct SolveReport: Sendable, Equatable {
         object["best_known"] = bestKnown ?? NSNull()
         object["best_known_is_optimal"] = bestKnownIsOptimal ?? NSNull()
         object["gap_to_best_known_percent"] = gapToBestKnownPercent ?? NSNull()
+        object["model"] = model ?? NSNull()
+        object["decoding"] = decoding ?? NSNull()
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }

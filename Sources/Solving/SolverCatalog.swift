@@ -1,13 +1,17 @@
 import Heuristics
 import RoutingCore
 
-/// Picks the ``Solver`` for a method and an instance. New methods (exact, policy) register here.
+/// Picks the ``Solver`` for a method and an instance. New methods (exact) register here.
 public enum SolverCatalog {
-    /// The solver that `method` names for `instance`.
-    public static func solver(for method: SolveMethod, instance: Instance) -> any Solver {
+    /// The solver that `method` names for `instance`; `policy` configures ``SolveMethod/policy``.
+    /// - Throws: ``PolicyError`` when the policy solver cannot be set up (see ``PolicySolver/load(_:for:)``).
+    public static func solver(for method: SolveMethod, instance: Instance,
+                              policy: PolicyOptions = PolicyOptions()) throws -> any Solver {
         switch method {
         case .heuristic, .auto:
             return HeuristicSolver()
+        case .policy:
+            return try PolicySolver.load(policy, for: instance)
         }
     }
 }

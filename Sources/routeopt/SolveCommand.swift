@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Policies
 import RoutingCore
 import RoutingIO
 import Solving
@@ -13,6 +14,11 @@ struct SolveCommand: ParsableCommand {
             Prints one line (cost, status, bound, method, seconds) on stdout; with --json the last line \
             of stdout is one JSON object. Progress and warnings go to stderr. The solution is \
             re-validated before it is written.
+
+            --method policy uses the checkpoint for the instance's problem and nearest size from a \
+            checkpoints/ folder (in the current directory, beside the executable, or $ROUTEOPT_CHECKPOINTS), \
+            or the file --model names. Default decoding: multistart-aug8 for POMO, greedy for the \
+            attention model. The policy needs node coordinates (TSP or CVRP).
             """)
 
     @Argument(help: "Instance file (.tsp, .atsp, .vrp).")
@@ -37,6 +43,17 @@ struct SolveCommand: ParsableCommand {
                                discussion: "Pass `name` to take the k of a CVRPLIB name such as A-n32-k5, the classic fixed-fleet rule."))
     var vehicles: VehicleLimitArgument?
 
+    @Option(help: "Policy checkpoint file for --method policy (default: the shipped one for the problem and nearest size).")
+    var model: String?
+
+    @Option(help: ArgumentHelp("Policy decoding: greedy|sample:N|multistart|multistart-aug8.",
+                               discussion: "Default: multistart-aug8 (all start nodes × 8 symmetries) for POMO, greedy for the attention model.",
+                               valueName: "decoding"))
+    var decode: PolicyDecoding?
+
+    @Flag(help: "Improve the policy's solution with the heuristics' local search (never worse).")
+    var polish = false
+
     @Option(help: "Solution file to write (default: solutions/<name>.tour|.sol).")
     var output: String?
 
@@ -50,6 +67,12 @@ struct SolveCommand: ParsableCommand {
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard threads >= 1, threads <= 64 else { throw ValidationError("--threads must be between 1 and 64") }
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
+        if method != .policy {
+            let policyOnly = [(model != nil, "--model"), (decode != nil, "--decode"), (polish, "--polish")]
+            if let (_, option) = policyOnly.first(where: { $0.0 }) {
+                throw ValidationError("\(option) applies to --method policy only")
+            }
+        }
     }
 
     func run() throws {
@@ -65,7 +88,8 @@ struct SolveCommand: ParsableCommand {
                     throw VehicleLimitError(file: instance, reason: "\(error)")
                 }
             }
-            report = try SolvePipeline(method: method, limits: limits)
+            let policy = PolicyOptions(model: model, decoding: decode, polish: polish)
+            report = try SolvePipeline(method: method, limits: limits, policy: policy)
                 .run(instance: problem, instancePath: instance, outputPath: output)
         } catch {
             throw fail(error)

@@ -28,6 +28,22 @@ import RoutingCore
         #expect(abs(gap - 100.0 * 4 / 426) < 1e-9)
     }
 
+    /// A policy run's JSON carries `model` and `decoding` (null for other methods), and its human line
+    /// names the checkpoint file and the decoding after the method.
+    @Test func policyFields() throws {
+        var policy = report(bound: nil, bestKnown: nil)
+        policy.method = "policy"
+        policy.model = "/x/checkpoints/tsp50-pomo.safetensors"
+        policy.decoding = "multistart-aug8"
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(policy.jsonLine.utf8)) as? [String: Any])
+        #expect(object["model"] as? String == "/x/checkpoints/tsp50-pomo.safetensors")
+        #expect(object["decoding"] as? String == "multistart-aug8")
+        #expect(policy.humanLine.contains("policy (tsp50-pomo.safetensors, multistart-aug8), 1.23 s"))
+        let plain = try #require(try JSONSerialization.jsonObject(with: Data(report(bound: nil, bestKnown: nil).jsonLine.utf8))
+            as? [String: Any])
+        #expect(plain["model"] is NSNull && plain["decoding"] is NSNull)
+    }
+
     /// The human line names cost, status, bound and gap, method, time and the file.
     @Test func humanLineReadsWell() {
         let line = report(bound: 400, bestKnown: nil).humanLine

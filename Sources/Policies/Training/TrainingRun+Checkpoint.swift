@@ -5,8 +5,8 @@ import Tensor
 /// statistics, the rollout baseline's weights under `baseline.`, Adam's moments; metadata `step`, `epoch`,
 /// `model_config` = the ``TrainingConfiguration`` JSON, `rng_state` = the `data`, `trainer` and `baseline`
 /// streams, and `trainer.*` = ``Counters`` plus the baseline's moving average and evaluation-set seed) and
-/// `best.safetensors` (format `routeopt.policy.v1`: the policy's tensors only, with `model_config`,
-/// `step`, `epoch`, `validation_cost` and `validation_gap_percent`).
+/// `best.safetensors` (a ``PolicyCheckpoint``, format `routeopt.policy.v1`: the policy's tensors only, with
+/// `model_config`, `step`, `epoch`, `validation_cost` and `validation_gap_percent`).
 extension TrainingRun {
     /// Position and totals of a run, saved in the checkpoint's metadata.
     struct Counters: Equatable {
@@ -112,10 +112,13 @@ extension TrainingRun {
     func saveBest(validation: Double, gap: Double?) throws(TrainingError) {
         let tensors = training.policyTensors
         try Self.requireFinite(tensors, path: bestPath)
-        var metadata = ["format": "routeopt.policy.v1", "model_config": Self.json(configuration),
-                        "step": "\(counters.step)", "epoch": "\(counters.epoch)", "validation_cost": "\(validation)"]
+        var metadata = ["step": "\(counters.step)", "epoch": "\(counters.epoch)", "validation_cost": "\(validation)"]
         if let gap { metadata["validation_gap_percent"] = "\(gap)" }
-        do { try Checkpoint(parameters: tensors, metadata: metadata).write(to: bestPath) } catch { throw .checkpoint(error) }
+        do {
+            try PolicyCheckpoint.write(tensors, configuration: configuration, metadata: metadata, to: bestPath)
+        } catch {
+            throw .checkpoint(error)
+        }
     }
 
     private var clockMetadata: [String: String] {

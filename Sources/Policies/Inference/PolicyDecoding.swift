@@ -1,0 +1,53 @@
+/// How `solve --method policy` turns a trained policy into a solution (`--decode`). Every strategy
+/// decodes one or more candidate solutions and keeps the cheapest under the instance's own costs.
+public enum PolicyDecoding: Sendable, Hashable, CustomStringConvertible {
+    /// One trajectory, the most probable node at each step (POMO: the rollout from start node 0, or for
+    /// CVRP the one going first to the first customer).
+    case greedy
+    /// `count` trajectories drawn from the policy's distribution (seeded by `--seed`). POMO samples
+    /// from all `N` starts at once (N = n for TSP, n − 1 for CVRP), so it draws `⌈count / N⌉` sets of `N`.
+    case sample(count: Int)
+    /// POMO: one greedy rollout from every start node (CVRP: every first customer).
+    case multistart
+    /// POMO's default: greedy rollouts from every start node on each of the eight
+    /// ``CoordinateSymmetry`` copies of the instance (decoded as one batch).
+    case multistartAugmented
+
+    /// The largest sample count accepted.
+    public static let maximumSamples = 100_000
+
+    /// Parses `greedy`, `sample:N` (1 ≤ N ≤ ``maximumSamples``), `multistart` or `multistart-aug8`.
+    public init?(argument: String) {
+        switch argument {
+        case "greedy": self = .greedy
+        case "multistart": self = .multistart
+        case "multistart-aug8": self = .multistartAugmented
+        default:
+            guard argument.hasPrefix("sample:"), let count = Int(argument.dropFirst("sample:".count)),
+                  count >= 1, count <= Self.maximumSamples else { return nil }
+            self = .sample(count: count)
+        }
+    }
+
+    /// The decoding used when none is asked for: ``multistartAugmented`` for POMO, ``greedy`` for the
+    /// attention model.
+    public static func standard(for architecture: PolicyArchitecture) -> PolicyDecoding {
+        switch architecture {
+        case .pomo: .multistartAugmented
+        case .attention: .greedy
+        }
+    }
+
+    /// Whether it needs one rollout per start node (POMO).
+    public var needsStartNodes: Bool { self == .multistart || self == .multistartAugmented }
+
+    /// The `--decode` spelling: `greedy`, `sample:16`, `multistart`, `multistart-aug8`.
+    public var description: String {
+        switch self {
+        case .greedy: "greedy"
+        case .sample(let count): "sample:\(count)"
+        case .multistart: "multistart"
+        case .multistartAugmented: "multistart-aug8"
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import RoutingCore
+import Tensor
+
+/// Batches of one file instance (TSPLIB/CVRPLIB) as the policies see it: coordinates in the unit
+/// square (``UnitSquareNormalization``), optionally under the eight ``CoordinateSymmetry`` maps.
+extension ProblemBatch {
+    /// The instance node behind each batch node: the instance's order for TSP; for CVRP the depot
+    /// first (the policies' node 0), then the customers in increasing order.
+    public static func nodeOrder(for instance: Instance) -> [Int] {
+        instance.kind.isVehicleRouting ? [instance.depot] + instance.customers : Array(0..<instance.dimension)
+    }
+
+    /// `symmetries.count × copies` copies of `instance`, batch instance `s · copies + c` being copy `c`
+    /// under `symmetries[s]`. Nodes follow ``nodeOrder(for:)``; CVRP demands and capacity are the file's
+    /// (the network reads `demand / capacity`).
+    /// - Throws: ``PolicyError/needsCoordinates(instance:kind:)`` for an instance without coordinates or
+    ///   of an asymmetric kind.
+    public init(instance: Instance, symmetries: [CoordinateSymmetry] = [.identity], copies: Int = 1) throws(PolicyError) {
+        precondition(!symmetries.isEmpty && copies >= 1, "at least one copy")
+        guard let points = instance.coordinates, instance.kind == .tsp || instance.kind == .cvrp else {
+            throw .needsCoordinates(instance: instance.name, kind: instance.kind)
+        }
+        let order = Self.nodeOrder(for: instance), n = order.count
+        let normalization = UnitSquareNormalization(points: points)
+        let unit = order.map { normalization(points[$0]) }
+        let count = symmetries.count * copies
+        let coordinates = Tensor(uninitializedShape: [count, n, 2])
+        for (s, symmetry) in symmetries.enumerated() {
+            for copy in 0..<copies {
+                let target = coordinates.pointer + (s * copies + copy) * n * 2
+                for (node, point) in unit.enumerated() {
+                    let image = symmetry.apply(x: Float(point.x), y: Float(point.y))
+                    target[node * 2] = image.x
+                    target[node * 2 + 1] = image.y
+                }
+            }
+        }
+        if instance.kind == .tsp {
+            self.init(kind: .tsp, coordinates: coordinates)
+            return
+        }
+        let demands = order.map { Int32(instance.demands[$0]) }
+        self.init(kind: .cvrp, coordinates: coordinates, demands: Array((0..<count).map { _ in demands }.joined()),
+                  capacity: instance.capacity ?? 0)
+    }
+}
