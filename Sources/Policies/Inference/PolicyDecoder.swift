@@ -125,6 +125,8 @@ public struct PolicyDecoder: Sendable {
             return model.rollout(batch, on: tape, training: false, strategy: strategy, using: &rng).environment
         case .pomo(let model):
             return model.rollout(batch, on: tape, strategy: strategy, using: &rng).environment
+        case .pointer(let model):
+            return model.rollout(batch, on: tape, strategy: strategy, using: &rng).environment
         }
     }
 

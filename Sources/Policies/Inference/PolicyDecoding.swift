@@ -30,11 +30,11 @@ public enum PolicyDecoding: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The decoding used when none is asked for: ``multistartAugmented`` for POMO, ``greedy`` for the
-    /// attention model.
+    /// attention model and the pointer network.
     public static func standard(for architecture: PolicyArchitecture) -> PolicyDecoding {
         switch architecture {
         case .pomo: .multistartAugmented
-        case .attention: .greedy
+        case .attention, .pointer: .greedy
         }
     }
 

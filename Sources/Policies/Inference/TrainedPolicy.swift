@@ -7,6 +7,8 @@ public enum TrainedPolicy: Sendable {
     case attention(AttentionModel)
     /// POMO (one rollout per start node).
     case pomo(POMOModel)
+    /// The pointer network of Bello et al. (one trajectory per instance and decoding, TSP).
+    case pointer(PointerNetwork)
 
     /// A freshly initialised network of the shape `configuration` trains (what `routeopt train` starts
     /// from; loading a checkpoint overwrites every tensor).
@@ -21,6 +23,8 @@ public enum TrainedPolicy: Sendable {
         case .pomo:
             self = .pomo(POMOModel(problem: configuration.problem, width: shape.width, layers: shape.layers,
                                    heads: shape.heads, feedForward: shape.feedForward, seed: seed))
+        case .pointer:
+            self = .pointer(PointerNetwork(width: shape.width, seed: seed))
         }
     }
 
@@ -29,6 +33,7 @@ public enum TrainedPolicy: Sendable {
         switch self {
         case .attention: .attention
         case .pomo: .pomo
+        case .pointer: .pointer
         }
     }
 
@@ -36,7 +41,7 @@ public enum TrainedPolicy: Sendable {
     /// start node (TSP) or first customer (CVRP) for POMO.
     public func trajectoriesPerInstance(nodes: Int) -> Int {
         switch self {
-        case .attention: 1
+        case .attention, .pointer: 1
         case .pomo(let model): model.rolloutsPerInstance(nodes: nodes)
         }
     }
@@ -48,6 +53,7 @@ public enum TrainedPolicy: Sendable {
         switch self {
         case .attention(let model): model.parameters + model.statistics.flatMap(\.checkpointTensors)
         case .pomo(let model): model.parameters
+        case .pointer(let model): model.parameters
         }
     }
 }
