@@ -12,7 +12,7 @@ import Tensor
 ///   and added to the fixed context, one masked 8-head glimpse with an output projection, then
 ///   single-head logits `/√d`, clipped `10·tanh`, masked log-softmax (``AttentionModel+Decoding.swift``).
 ///
-/// Every parameter starts uniform in `±1/√(last dimension)` as in the reference code.
+/// Initialisation as Kool's code effectively runs it (see `init`).
 public final class AttentionModel: @unchecked Sendable {
     public let configuration: AttentionModelConfiguration
     /// TSP node embedding, or the CVRP customer embedding (`[x, y, demand/capacity]`).
@@ -48,7 +48,18 @@ public final class AttentionModel: @unchecked Sendable {
                              using: &rng)
         placeholder = isRouting ? nil : Parameter(name: "decoder.placeholder", value: Tensor(zeros: [2 * d]))
         glimpseOutput = Linear(name: "decoder.glimpseOutput", inputs: d, outputs: d, bias: false, using: &rng)
-        Initializer.uniformLastDimension.initialize(parameters, using: &rng)
+        // Kool's effective initialisation (what his code runs, not what its unused helpers suggest): every
+        // nn.Linear keeps PyTorch's default U(±1/√fan-in) for weight and bias (``Linear``'s own), the
+        // encoder's per-head Q/K/V tensors `[H, d, d/H]` get U(±1/√(d/H)) from MultiHeadAttention's
+        // init_parameters (its output `[H, d/H, d]` U(±1/√d), the Linear default here), batch norm keeps
+        // γ = 1, β = 0 (Normalization's init_parameters call is commented out) and the placeholder is
+        // U(−1, 1). Starting every tensor, γ included, at U(±1/√last dimension) learned far slower.
+        let headBound = 1 / Float(d / configuration.heads).squareRoot()
+        for layer in encoder.layers {
+            Initializer.uniform(bound: headBound).initialize([layer.query.weight, layer.key.weight, layer.value.weight],
+                                                             using: &rng)
+        }
+        if let placeholder { Initializer.uniform(bound: 1).initialize([placeholder], using: &rng) }
     }
 
     /// Every parameter in a fixed order.
