@@ -17,9 +17,8 @@ import RoutingCore
 
     /// A short seeded REINFORCE run on TSP10 (attention model, d = 32, one layer, exponential baseline,
     /// 70 steps of 64) ends clearly better than the random policy on the validation set (greedy), and its
-    /// sampled tours got clearly shorter during the run: the untrained policy samples nearly uniformly (its
-    /// first costs are the random policy's), and at this budget the sampled cost is what has moved; the
-    /// greedy cost follows over the next hundred steps (seen in longer runs, too slow for a debug test).
+    /// sampled tours got clearly shorter during the run (the untrained policy samples nearly uniformly; the
+    /// first logged cost already averages ten updates) and end far below the random policy's length.
     @Test func shortRunBeatsRandomPolicy() throws {
         var configuration = TrainingConfiguration(problem: .tsp, size: 10)
         configuration.baseline = .exponential
@@ -42,6 +41,6 @@ import RoutingCore
             .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
             .filter { $0["type"] as? String == "train" }.compactMap { $0["cost"] as? Double }
         #expect(costs.count == 7)
-        #expect(costs.first! > 0.95 * random && costs.last! < 0.88 * costs.first!, "sampled costs \(costs), random \(random)")
+        #expect(costs.last! < 0.7 * random && costs.last! < 0.85 * costs.first!, "sampled costs \(costs), random \(random)")
     }
 }
