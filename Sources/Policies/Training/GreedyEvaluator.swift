@@ -36,28 +36,36 @@ public final class GreedyEvaluator {
         }
     }
 
-    /// POMO's greedy costs per instance: the rollout starting at node 0, and the best of all `n` starts.
-    public func costs(of model: POMOModel, on batch: ProblemBatch) -> (firstNode: [Float], bestStart: [Float]) {
+    /// POMO's greedy costs per instance: the rollout starting at node 0 (TSP; CVRP: to the first
+    /// customer), the best of all `N` starts and, when `augmented`, the best over the 8 symmetries of the
+    /// unit square × all starts (POMO's ×8 inference; chunks are then an eighth as many instances).
+    public func costs(of model: POMOModel, on batch: ProblemBatch, augmented: Bool = false)
+        -> (firstNode: [Float], bestStart: [Float], augmentedBest: [Float]?) {
         let n = model.rolloutsPerInstance(nodes: batch.nodes)
-        var firstNode = [Float](), bestStart = [Float]()
-        for part in chunks(of: batch) {
-            let rows = shardedCosts(part) { piece, tape in
+        let copies = augmented ? CoordinateSymmetry.allCases.count : 1
+        var firstNode = [Float](), bestStart = [Float](), augmentedBest = [Float]()
+        for part in chunks(of: batch, size: max(1, chunkSize / copies)) {
+            let decoded = augmented ? part.augmented() : part  // the identity copy comes first
+            let rows = shardedCosts(decoded) { piece, tape in
                 var unused = SeededGenerator(seed: 0)
                 return model.rollout(piece, on: tape, strategy: .greedy, using: &unused).costs
             }
             for instance in 0..<part.count {
-                let own = rows[(instance * n)..<((instance + 1) * n)]
-                firstNode.append(own.first!)
-                bestStart.append(own.min()!)
+                let own = rows[(instance * copies * n)..<((instance + 1) * copies * n)]
+                let identity = own.prefix(n)
+                firstNode.append(identity.first!)
+                bestStart.append(identity.min()!)
+                if augmented { augmentedBest.append(own.min()!) }
             }
         }
-        return (firstNode, bestStart)
+        return (firstNode, bestStart, augmented ? augmentedBest : nil)
     }
 
     /// `batch` cut into pieces of at most ``chunkSize`` instances.
-    private func chunks(of batch: ProblemBatch) -> [ProblemBatch] {
-        stride(from: 0, to: batch.count, by: chunkSize).map { start in
-            batch.slice(start..<min(start + chunkSize, batch.count))
+    private func chunks(of batch: ProblemBatch, size: Int? = nil) -> [ProblemBatch] {
+        let size = size ?? chunkSize
+        return stride(from: 0, to: batch.count, by: size).map { start in
+            batch.slice(start..<min(start + size, batch.count))
         }
     }
 

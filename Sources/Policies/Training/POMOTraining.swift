@@ -34,7 +34,7 @@ final class POMOTraining: PolicyTraining {
     func epochEnded(_ epoch: Int, streams: inout RandomStreams) -> String? { nil }
 
     func validate(_ set: ProblemBatch) -> ValidationCosts {
-        let costs = evaluator.costs(of: trainer.model, on: set)
-        return ValidationCosts(greedy: costs.firstNode, multiStart: costs.bestStart)
+        let costs = evaluator.costs(of: trainer.model, on: set, augmented: true)
+        return ValidationCosts(greedy: costs.firstNode, multiStart: costs.bestStart, augmented: costs.augmentedBest)
     }
 }

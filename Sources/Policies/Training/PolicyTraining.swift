@@ -37,6 +37,8 @@ struct ValidationCosts {
     var greedy: [Float]
     /// POMO: best of the n starts; `nil` for the attention model.
     var multiStart: [Float]?
+    /// POMO: best over the 8 symmetries × n starts (the default decoding of `solve --method policy`).
+    var augmented: [Float]? = nil
 }
 
 extension RunningStatistics {

@@ -8,7 +8,8 @@ import Foundation
 /// `step`, `epoch`, `instances`, `wall_seconds`, `cpu_seconds`, `loss`, `cost`, `baseline`, `grad_norm`,
 /// `instances_per_second`, `skipped_steps`. Validation entries (`"type": "validation"`): `step`, `epoch`,
 /// `instances`, `wall_seconds`, `cpu_seconds`, `validation_cost`, `reference_cost`, `gap_percent`, and for
-/// POMO `validation_multistart_cost` and `multistart_gap_percent`. Non-finite numbers are written as `null`.
+/// POMO `validation_multistart_cost`, `multistart_gap_percent`, `validation_multistart_aug8_cost` and
+/// `multistart_aug8_gap_percent`. Non-finite numbers are written as `null`.
 final class TrainingLog {
     let path: String
     private let handle: FileHandle

@@ -229,6 +229,8 @@ public final class TrainingRun {
         guard let set = validationSet else { return }
         let costs = training.validate(set)
         let greedy = Self.mean(costs.greedy), multiStart = costs.multiStart.map(Self.mean)
+        let augmented = costs.augmented.map(Self.mean)
+        let augmentedGap = referenceMean.flatMap { reference in augmented.map { 100 * ($0 / reference - 1) } }
         let gap = referenceMean.map { 100 * (greedy / $0 - 1) }
         let multiStartGap = referenceMean.flatMap { reference in multiStart.map { 100 * ($0 / reference - 1) } }
         lastValidation = (greedy, gap)
@@ -240,12 +242,18 @@ public final class TrainingRun {
         entry["gap_percent"] = gap
         entry["validation_multistart_cost"] = multiStart
         entry["multistart_gap_percent"] = multiStartGap
+        entry["validation_multistart_aug8_cost"] = augmented
+        entry["multistart_aug8_gap_percent"] = augmentedGap
         try log?.append(entry)
         var line = String(format: "validation at step %d: greedy %.4f", counters.step, greedy)
             + (gap.map { String(format: " (gap %.2f %%)", $0) } ?? "")
         if let multiStart {
             line += String(format: ", best of %d starts %.4f", configuration.size, multiStart)
                 + (multiStartGap.map { String(format: " (gap %.2f %%)", $0) } ?? "")
+        }
+        if let augmented {
+            line += String(format: ", ×8 augmented %.4f", augmented)
+                + (augmentedGap.map { String(format: " (gap %.2f %%)", $0) } ?? "")
         }
         let score = multiStart ?? greedy
         if counters.bestValidation.map({ score < $0 }) ?? true {
