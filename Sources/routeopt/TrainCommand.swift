@@ -82,6 +82,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("steps"), help: "Stop once the run has taken this many steps in total.")
     var stepLimit: Int?
 
+    @Option(name: .customLong("init-from"), help: "Start a new run from the weights of a policy file (best.safetensors or a shipped checkpoint) of the same architecture, problem and network shape; any size.")
+    var initialWeights: String?
+
     @Option(name: .customLong("reference-seconds"), help: "Heuristic time limit per validation instance for the gap reference.")
     var referenceSeconds: Double = 1
 
@@ -103,6 +106,7 @@ struct TrainCommand: ParsableCommand {
         guard logEvery >= 1 else { throw ValidationError("--log-every must be at least 1") }
         guard referenceSeconds.isFinite, referenceSeconds > 0 else { throw ValidationError("--reference-seconds must be positive") }
         if let stepLimit, stepLimit < 1 { throw ValidationError("--steps must be at least 1") }
+        if initialWeights != nil && resume { throw ValidationError("--init-from starts a new run; a resumed run keeps its own weights") }
         if let referenceIterations, referenceIterations < 1 { throw ValidationError("--reference-iterations must be at least 1") }
         if !resume, let problem = configuration(base: nil)?.problemWithCombination { throw ValidationError(problem) }
     }
@@ -154,6 +158,7 @@ struct TrainCommand: ParsableCommand {
         options.checkpointInterval = checkpointMinutes * 60
         options.logInterval = logEvery
         options.stepLimit = stepLimit
+        options.initialWeights = initialWeights
         options.commandLine = CommandLine.arguments.map(Self.quoted).joined(separator: " ")
         options.stopRequest = stop
         options.events = TrainingProgressPrinter(interactive: isatty(STDERR_FILENO) == 1).print

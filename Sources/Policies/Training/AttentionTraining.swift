@@ -108,4 +108,6 @@ final class AttentionTraining: PolicyTraining {
                                          indices: 0..<configuration.baselineEvaluationSize)
         return evaluator.costs(of: model, on: set).map(Double.init)
     }
+
+    func policyWeightsReplaced() { trainer.refreshBaseline() }
 }

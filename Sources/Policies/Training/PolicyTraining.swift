@@ -29,6 +29,13 @@ protocol PolicyTraining: AnyObject {
     func epochEnded(_ epoch: Int, streams: inout RandomStreams) -> String?
     /// Greedy validation costs on `set`.
     func validate(_ set: ProblemBatch) -> ValidationCosts
+    /// Called after ``policyTensors`` were overwritten before training (initial weights): copies that
+    /// must follow the policy (the attention model's rollout-baseline network) are refreshed.
+    func policyWeightsReplaced()
+}
+
+extension PolicyTraining {
+    func policyWeightsReplaced() {}
 }
 
 /// Greedy validation costs per instance.

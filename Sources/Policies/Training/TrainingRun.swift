@@ -33,6 +33,8 @@ public final class TrainingRun {
         public var logInterval = 25
         /// Stop once the run has taken this many steps in total (tests, scripted runs).
         public var stepLimit: Int?
+        /// A policy file whose tensors start a new run (ignored when resuming; see `TrainingRun+InitialWeights.swift`).
+        public var initialWeights: String?
         /// Computes the validation set's reference costs for gaps; without one no gap is reported.
         public var reference: ValidationReference?
         /// Where the reference costs are cached (default: the output directory).
@@ -106,6 +108,7 @@ public final class TrainingRun {
         } else {
             if FileManager.default.fileExists(atPath: lastPath) { throw .existingRun(options.directory) }
             self.training.rng = self.streams["trainer"]
+            if let path = options.initialWeights { try loadInitialWeights(from: path) }
         }
     }
 

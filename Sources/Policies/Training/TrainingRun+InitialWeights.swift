@@ -1,0 +1,36 @@
+import Foundation
+
+extension TrainingRun {
+    /// Replaces the fresh policy's tensors with those of the policy file at `path` (`routeopt.policy.v1`, a
+    /// run's `best.safetensors` or a shipped checkpoint) before the first step: fine-tuning or a size
+    /// curriculum (a TSP20 policy starting a TSP50 run; the networks do not depend on the node count).
+    /// - Throws: ``TrainingError/invalidConfiguration(_:)`` naming the file when it is not a policy, or
+    ///   its architecture, problem or network shape differ from this run's.
+    func loadInitialWeights(from path: String) throws(TrainingError) {
+        let checkpoint: PolicyCheckpoint
+        do { checkpoint = try PolicyCheckpoint.load(from: path) } catch {
+            throw .invalidConfiguration("--init-from \(path): \(error)")
+        }
+        let source = checkpoint.configuration
+        var differences = [String]()
+        if source.architecture != configuration.architecture {
+            differences.append("architecture \(source.architecture.rawValue), this run \(configuration.architecture.rawValue)")
+        }
+        if source.problem != configuration.problem {
+            differences.append("problem \(source.problem.rawValue), this run \(configuration.problem.rawValue)")
+        }
+        if source.model != configuration.model { differences.append("network shape \(source.model), this run \(configuration.model)") }
+        guard differences.isEmpty else {
+            throw .invalidConfiguration("--init-from \(path): " + differences.joined(separator: "; "))
+        }
+        let values = Dictionary(checkpoint.policy.tensors.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        for tensor in training.policyTensors {
+            guard let value = values[tensor.name], value.count == tensor.value.count else {
+                throw .invalidConfiguration("--init-from \(path): no tensor \(tensor.name) of \(tensor.value.count) values")
+            }
+            tensor.value.pointer.update(from: value.pointer, count: value.count)
+        }
+        training.policyWeightsReplaced()
+        options.events(.message("initial weights from \(path) (trained on \(source.problem.rawValue)\(source.size))"))
+    }
+}
