@@ -59,7 +59,7 @@ public final class TrainingRun {
         public var reason: StopReason
         public var step: Int, epoch: Int, instances: Int, skippedSteps: Int
         public var wallSeconds: Double, cpuSeconds: Double
-        /// Best validation cost so far (greedy; POMO multi-start), if validated.
+        /// Best validation cost so far (greedy; POMO ×8 augmented multi-start), if validated.
         public var bestValidation: Double?
         public var lastCheckpoint: String
     }
@@ -258,10 +258,11 @@ public final class TrainingRun {
             line += String(format: ", ×8 augmented %.4f", augmented)
                 + (augmentedGap.map { String(format: " (gap %.2f %%)", $0) } ?? "")
         }
-        let score = multiStart ?? greedy
+        // The best policy is judged by the cost of its default decoding: ×8 augmented multi-start for POMO.
+        let score = augmented ?? multiStart ?? greedy
         if counters.bestValidation.map({ score < $0 }) ?? true {
             counters.bestValidation = score
-            try saveBest(validation: score, gap: multiStartGap ?? gap)
+            try saveBest(validation: score, gap: augmentedGap ?? multiStartGap ?? gap)
             line += "; new best, saved \(bestPath)"
         }
         options.events(.validation(line))
