@@ -48,15 +48,9 @@ import Tensor
         for (parameter, index) in probes {
             // A small step: with Kool's initialisation some of the ~7,700 ReLU units sit within 1e-4 of their
             // kink, where larger central differences stop measuring the derivative.
-            let original = parameter.value.pointer[index], step: Float = 1e-5
-            parameter.value.pointer[index] = original + step
-            let plus = referenceLoss(), high = parameter.value.pointer[index]
-            parameter.value.pointer[index] = original - step
-            let minus = referenceLoss(), low = parameter.value.pointer[index]
-            parameter.value.pointer[index] = original
-            let numeric = (plus - minus) / Double(high - low)
-            let analytic = Double(parameter.gradient.pointer[index])
-            #expect(abs(numeric - analytic) <= 2e-3 * max(1, abs(numeric)), "\(parameter.name)[\(index)]")
+            let result = CentralDifference.compare(parameter, index: index, step: 1e-5, tolerance: 2e-3, floor: 1,
+                                                   loss: referenceLoss)
+            #expect(result.agrees, "\(parameter.name)[\(index)]: numeric \(result.numeric), analytic \(result.analytic)")
         }
     }
 

@@ -36,16 +36,9 @@ import Tensor
         }
         for (position, parameter) in critic.parameters.enumerated() {
             let index = (5 * position + 1) % parameter.value.count
-            let original = parameter.value.pointer[index], step: Float = 1e-3
-            parameter.value.pointer[index] = original + step
-            let plus = referenceLoss(), high = parameter.value.pointer[index]
-            parameter.value.pointer[index] = original - step
-            let minus = referenceLoss(), low = parameter.value.pointer[index]
-            parameter.value.pointer[index] = original
-            let numeric = (plus - minus) / Double(high - low)
-            let analytic = Double(parameter.gradient.pointer[index])
-            #expect(abs(numeric - analytic) <= 1e-3 * max(0.1, abs(numeric)),
-                    "\(parameter.name)[\(index)]: numeric \(numeric), analytic \(analytic)")
+            let result = CentralDifference.compare(parameter, index: index, step: 1e-3, tolerance: 1e-3, floor: 0.1,
+                                                   loss: referenceLoss)
+            #expect(result.agrees, "\(parameter.name)[\(index)]: numeric \(result.numeric), analytic \(result.analytic)")
         }
     }
 }

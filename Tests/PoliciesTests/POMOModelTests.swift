@@ -55,15 +55,9 @@ import Tensor
         if let queryFirst = model.queryFirst { probes.append((queryFirst.weight, 9)) }
         if let depot = model.depotEmbedding { probes += [(depot.weight, 2), (model.queryLast.weight, 16)] }  // 16: capacity column
         for (parameter, index) in probes {
-            let original = parameter.value.pointer[index], step: Float = 1e-4
-            parameter.value.pointer[index] = original + step
-            let plus = referenceLoss(), high = parameter.value.pointer[index]
-            parameter.value.pointer[index] = original - step
-            let minus = referenceLoss(), low = parameter.value.pointer[index]
-            parameter.value.pointer[index] = original
-            let numeric = (plus - minus) / Double(high - low)
-            let analytic = Double(parameter.gradient.pointer[index])
-            #expect(abs(numeric - analytic) <= 2e-3 * max(1, abs(numeric)), "\(parameter.name)[\(index)]")
+            let result = CentralDifference.compare(parameter, index: index, step: 1e-4, tolerance: 2e-3, floor: 1,
+                                                   loss: referenceLoss)
+            #expect(result.agrees, "\(parameter.name)[\(index)]: numeric \(result.numeric), analytic \(result.analytic)")
         }
     }
 

@@ -77,17 +77,10 @@ import Tensor
         var checked = 0
         for (position, parameter) in model.parameters.enumerated() {
             for index in [position % parameter.value.count, (7 * position + 3) % parameter.value.count] {
-                let original = parameter.value.pointer[index], step: Float = 1e-3
-                parameter.value.pointer[index] = original + step
-                let plus = referenceLoss(), high = parameter.value.pointer[index]
-                parameter.value.pointer[index] = original - step
-                let minus = referenceLoss(), low = parameter.value.pointer[index]
-                parameter.value.pointer[index] = original
-                let numeric = (plus - minus) / Double(high - low)
-                let analytic = Double(parameter.gradient.pointer[index])
-                #expect(abs(numeric - analytic) <= 1e-3 * max(0.1, abs(numeric)),
-                        "\(parameter.name)[\(index)]: numeric \(numeric), analytic \(analytic)")
-                if abs(numeric) > 1e-3 { checked += 1 }
+                let result = CentralDifference.compare(parameter, index: index, step: 1e-3, tolerance: 1e-3, floor: 0.1,
+                                                       loss: referenceLoss)
+                #expect(result.agrees, "\(parameter.name)[\(index)]: numeric \(result.numeric), analytic \(result.analytic)")
+                if abs(result.numeric) > 1e-3 { checked += 1 }
             }
         }
         #expect(checked >= model.parameters.count, "only \(checked) probes had a visible gradient")
