@@ -9,14 +9,14 @@ extension AttentionModel {
     func decoderTables(_ cache: DecoderCache, on tape: Tape) -> DecoderTables {
         let embeddings = cache.embeddings, b = embeddings.shape[0], n = embeddings.shape[1]
         let d = configuration.width, heads = configuration.heads
-        let splitKeys = DecoderTables.splitHeads(cache.glimpseKey, heads: heads, on: tape)
+        let keys = cache.glimpseKey
         let fixed = tape.reshape(cache.fixedContext, [b, 1, d])
         let weight = tape.parameter(stepContext.weight)
         let projectedKeys = tape.scale(tape.matmul(cache.logitKey, tape.parameter(glimpseOutput.weight)),
                                        by: 1 / Float(d).squareRoot())
         let values = DecoderTables.values(cache.glimpseValue, projectedKeys: projectedKeys, heads: heads, on: tape)
         func scores(_ queries: Variable) -> Variable {
-            DecoderTables.scores(queries: queries, splitKeys: splitKeys, heads: heads, on: tape)
+            DecoderTables.scores(queries: queries, keys: keys, heads: heads, on: tape)
         }
         if configuration.problem == .tsp {
             let parts = tape.split(weight, axis: 1, sizes: [d, d])

@@ -33,13 +33,9 @@ struct DecoderTables {
 
     // MARK: - Building blocks
 
-    /// Attention score rows `[B, R, n·H]` of queries `[B, R, d]` against keys already split by head
-    /// (`[B·H, n, d/H]`, ``splitHeads(_:heads:on:)``), `/√d_k`.
-    static func scores(queries: Variable, splitKeys keys: Variable, heads: Int, on tape: Tape) -> Variable {
-        let b = queries.shape[0], r = queries.shape[1], n = keys.shape[1], d = queries.shape[2]
-        let scaled = tape.scale(queries, by: 1 / Float(d / heads).squareRoot())
-        let perHead = tape.batchedMatmul(splitHeads(scaled, heads: heads, on: tape), keys, transposeB: true)  // [B·H, R, n]
-        return tape.reshape(tape.permute(tape.reshape(perHead, [b, heads, r, n]), [0, 2, 3, 1]), [b, r, n * heads])
+    /// Attention score rows `[B, R, n·H]` of queries `[B, R, d]` against keys `[B, n, d]` (`/√d_k`).
+    static func scores(queries: Variable, keys: Variable, heads: Int, on tape: Tape) -> Variable {
+        tape.headScores(queries: queries, keys: keys, heads: heads, scale: 1 / Float(queries.shape[2] / heads).squareRoot())
     }
 
     /// The folded value table `[B, n·H, n]` of attention values `[B, n, d]` and output-projected logit keys

@@ -6,7 +6,7 @@ extension POMOModel {
     /// `multi_head_combine` (with bias) and the logit keys are the embeddings themselves.
     func decoderTables(_ embeddings: Variable, on tape: Tape) -> DecoderTables {
         let b = embeddings.shape[0], n = embeddings.shape[1], d = embeddings.shape[2]
-        let splitKeys = DecoderTables.splitHeads(key(embeddings, on: tape), heads: heads, on: tape)
+        let keys = key(embeddings, on: tape)
         let logitScale = 1 / Float(d).squareRoot()
         let folded = tape.scale(tape.matmul(embeddings, tape.parameter(combine.weight)), by: logitScale)
         let bias = combine.bias.map { combineBias in
@@ -15,7 +15,7 @@ extension POMOModel {
         }
         let values = DecoderTables.values(value(embeddings, on: tape), projectedKeys: folded, heads: heads, on: tape)
         func scores(_ queries: Variable) -> Variable {
-            DecoderTables.scores(queries: queries, splitKeys: splitKeys, heads: heads, on: tape)
+            DecoderTables.scores(queries: queries, keys: keys, heads: heads, on: tape)
         }
         guard let queryFirst else {
             let parts = tape.split(tape.parameter(queryLast.weight), axis: 1, sizes: [d, 1])
