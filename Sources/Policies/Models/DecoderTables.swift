@@ -42,14 +42,7 @@ struct DecoderTables {
     /// `[B, n, d]` (`L·W_o`, already divided by `√d`).
     static func values(_ values: Variable, projectedKeys: Variable, heads: Int, on tape: Tape) -> Variable {
         let b = values.shape[0], n = values.shape[1]
-        let perHead = tape.batchedMatmul(splitHeads(values, heads: heads, on: tape),
-                                         splitHeads(projectedKeys, heads: heads, on: tape), transposeB: true)
-        return tape.reshape(tape.permute(tape.reshape(perHead, [b, heads, n, n]), [0, 2, 1, 3]), [b, n * heads, n])
-    }
-
-    /// `[B, R, d]` → `[B·H, R, d/H]`.
-    static func splitHeads(_ x: Variable, heads: Int, on tape: Tape) -> Variable {
-        let b = x.shape[0], r = x.shape[1], d = x.shape[2]
-        return tape.reshape(tape.permute(tape.reshape(x, [b, r, heads, d / heads]), [0, 2, 1, 3]), [b * heads, r, d / heads])
+        return tape.reshape(tape.headScores(queries: values, keys: projectedKeys, heads: heads, scale: 1, layout: .headMajor),
+                            [b, n * heads, n])
     }
 }
