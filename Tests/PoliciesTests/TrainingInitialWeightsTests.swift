@@ -32,3 +32,26 @@ import Tensor
         #expect(throws: TrainingError.self) { _ = try TrainingRun(configuration: wider, options: options, resume: false) }
     }
 }
+
+@Suite struct TrainingLogResumeTests {
+    /// Resuming drops the log entries a killed run wrote after its last checkpoint (and a line cut short),
+    /// so no step is logged twice.
+    @Test func resumeTrimsEntriesAfterTheCheckpoint() throws {
+        let configuration = TrainingRunTests.tiny(.tsp, .attention, baseline: .exponential)
+        let directory = TrainingRunTests.directory()
+        _ = try TrainingRun(configuration: configuration, options: TrainingRunTests.options(directory, shards: 1, steps: 4),
+                            resume: false).run()
+        let path = directory + "/log.jsonl"
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"step\":5,\"type\":\"train\"}\n{\"step\":6,\"type\":\"train\"}\n{\"step\":7,\"ty".utf8))
+        try handle.close()
+        _ = try TrainingRun(configuration: configuration, options: TrainingRunTests.options(directory, shards: 1, steps: 8),
+                            resume: true).run()
+        let entries = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            .map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let trainSteps = entries.filter { $0["type"] as? String == "train" }.compactMap { $0["step"] as? Int }
+        #expect(trainSteps == trainSteps.sorted() && Set(trainSteps).count == trainSteps.count, "\(trainSteps)")
+        #expect(trainSteps.last == 8)
+    }
+}

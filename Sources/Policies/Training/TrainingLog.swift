@@ -15,8 +15,12 @@ final class TrainingLog {
     private let handle: FileHandle
 
     /// Opens (creating if needed) `path` for appending.
-    init(path: String) throws(TrainingError) {
+    /// Opens `path` for appending. When resuming (`keepingStepsThrough` = the checkpoint's step), entries the
+    /// stopped run wrote after its last checkpoint, and a line cut short by a kill, are removed first (the
+    /// file is rewritten atomically), so the resumed run's entries do not repeat them.
+    init(path: String, keepingStepsThrough lastStep: Int? = nil) throws(TrainingError) {
         self.path = path
+        if let lastStep, FileManager.default.fileExists(atPath: path) { try Self.truncate(path, after: lastStep) }
         if !FileManager.default.fileExists(atPath: path) {
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
                 throw .file(path: path, message: "cannot create the log")
@@ -42,6 +46,24 @@ final class TrainingLog {
             try handle.write(contentsOf: data)
         } catch {
             throw .file(path: path, message: error.localizedDescription)
+        }
+    }
+
+    /// Keeps the complete entries of `path` whose `step` is at most `lastStep`.
+    private static func truncate(_ path: String, after lastStep: Int) throws(TrainingError) {
+        do {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            var kept = [Substring]()
+            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+                guard let entry = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                      let step = entry["step"] as? Int, step <= lastStep else { continue }
+                kept.append(line)
+            }
+            let rewritten = kept.isEmpty ? "" : kept.joined(separator: "\n") + "\n"
+            guard rewritten.utf8.count != text.utf8.count else { return }
+            try Data(rewritten.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .file(path: path, message: "cannot trim the log for resuming: \(error.localizedDescription)")
         }
     }
 }

@@ -93,7 +93,7 @@ extension TrainingRun {
         } catch {
             throw .file(path: directory, message: error.localizedDescription)
         }
-        openLog(try TrainingLog(path: file("log.jsonl")))
+        openLog(try TrainingLog(path: file("log.jsonl"), keepingStepsThrough: resumed ? counters.step : nil))
     }
 
     /// Writes `last.safetensors` atomically, after checking every tensor is finite.

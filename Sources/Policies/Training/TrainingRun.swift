@@ -78,7 +78,7 @@ public final class TrainingRun {
     private var validationSet: ProblemBatch?
     private var referenceMean: Double?
     private var lastValidation: (cost: Double, gap: Double?)?
-    private let resumed: Bool
+    let resumed: Bool
 
     /// A new run (`resume == false`; the directory must not hold one) or the continuation of the run saved
     /// in `options.directory`, whose configuration must equal `configuration` except for ``TrainingConfiguration/epochs``.
