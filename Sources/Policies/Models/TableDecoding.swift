@@ -75,7 +75,7 @@ enum TableDecoding {
                 }
                 if step == 0, let forcedStart {
                     for r in 0..<rollouts { choose(r, node: forcedStart(r), logProbability: 0, computed: false) }
-                } else if let single = singleChoices(state, workspace: workspace) {
+                } else if let single = singleChoices(state) {
                     for r in 0..<rollouts { choose(r, node: single[r], logProbability: 0, computed: false) }
                 } else {
                     let saved = record?.reserve(rows: rollouts)
@@ -132,7 +132,7 @@ enum TableDecoding {
     }
 
     /// The only allowed node of every rollout when each has exactly one, else `nil`.
-    private static func singleChoices<State: TableDecodingState>(_ state: State, workspace: Workspace) -> [Int]? {
+    private static func singleChoices<State: TableDecodingState>(_ state: State) -> [Int]? {
         var nodes = [Int](repeating: 0, count: state.rows)
         for r in 0..<state.rows {
             let mask = state.mask(row: r)
