@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "Solving", targets: ["Solving"]),
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "Policies", targets: ["Policies"]),
+        .library(name: "Benchmarking", targets: ["Benchmarking"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,11 +44,17 @@ let package = Package(
             name: "Solving",
             dependencies: ["RoutingCore", "RoutingIO", "Heuristics", "Policies"],
             swiftSettings: optimised),
+        .target(
+            name: "Benchmarking",
+            dependencies: [
+                "RoutingCore", "RoutingIO", "Heuristics", "Solving", "Policies",
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ]),
         .target(name: "RoutingTestSupport", dependencies: ["RoutingCore"]),
         .executableTarget(
             name: "routeopt",
             dependencies: [
-                "RoutingCore", "RoutingIO", "Heuristics", "Solving", "Policies",
+                "RoutingCore", "RoutingIO", "Heuristics", "Solving", "Policies", "Benchmarking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimised),
@@ -58,6 +65,9 @@ let package = Package(
             name: "SolvingTests", dependencies: ["Solving", "Policies", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "RoutingCore"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Tensor", "RoutingCore"]),
+        .testTarget(
+            name: "BenchmarkingTests",
+            dependencies: ["Benchmarking", "Solving", "Policies", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["RoutingCore", "RoutingIO", "RoutingTestSupport"]),
     ]
 )

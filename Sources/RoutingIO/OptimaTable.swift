@@ -45,8 +45,13 @@ public struct OptimaTable: Sendable {
     /// The row for `instance`: same name, same dimension and same problem family (a stale row with
     /// the same name but another size or problem is ignored rather than giving a wrong gap).
     public func entry(for instance: Instance) -> Entry? {
-        guard let entry = self[instance.name], entry.dimension == instance.dimension else { return nil }
-        let family = instance.kind.isVehicleRouting ? ["cvrp", "acvrp"] : ["tsp", "atsp"]
+        entry(name: instance.name, kind: instance.kind, dimension: instance.dimension)
+    }
+
+    /// The row for an instance known by its name, kind and dimension (as a bench's `results.csv` records it).
+    public func entry(name: String, kind: ProblemKind, dimension: Int) -> Entry? {
+        guard let entry = self[name], entry.dimension == dimension else { return nil }
+        let family = kind.isVehicleRouting ? ["cvrp", "acvrp"] : ["tsp", "atsp"]
         return family.contains(entry.problem.lowercased()) ? entry : nil
     }
 

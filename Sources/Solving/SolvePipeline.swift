@@ -31,6 +31,25 @@ public struct SolvePipeline: Sendable {
 
     /// Solves an already loaded instance (`instancePath` is used to find an `optima.csv` beside it).
     public func run(instance: Instance, instancePath: String?, outputPath: String?) throws -> SolveReport {
+        let verified = try solve(instance)
+        let result = verified.result, verifiedCost = verified.result.cost
+        let path = outputPath ?? Self.defaultSolutionPath(for: instance)
+        try SolutionWriter.write(result.solution, instance: instance, cost: verifiedCost, to: path,
+                                 comment: "\(result.method), \(String(format: "%.2f", result.seconds)) s, seed \(limits.seed)")
+        let reference = instancePath.flatMap { OptimaTable.beside(instancePath: $0)?.entry(for: instance) }
+        return SolveReport(
+            name: instance.name, problem: instance.kind, dimension: instance.dimension, cost: verifiedCost,
+            status: result.status, bound: result.lowerBound, gap: result.gap, method: result.method,
+            seconds: result.seconds, solutionFile: path, bestKnown: reference?.bestKnown,
+            bestKnownIsOptimal: reference?.isOptimal, seed: limits.seed, model: verified.modelPath,
+            decoding: verified.decoding)
+    }
+
+    /// Creates the method's solver, solves `instance` and re-validates the result with ``Evaluator``:
+    /// the one path every printed or written solution (`solve`, `bench`) goes through.
+    /// - Throws: ``PolicyError`` when the policy cannot be set up, ``SolverError`` when the solver fails,
+    ///   does not support the instance's kind, or returns a solution that is infeasible or not at its claimed cost.
+    public func solve(_ instance: Instance) throws -> VerifiedSolve {
         let solver = try SolverCatalog.solver(for: method, instance: instance, policy: policy)
         guard solver.supports(instance.kind) else {
             throw SolverError.unsupported(solver: solver.name, kind: instance.kind)
@@ -46,17 +65,7 @@ public struct SolvePipeline: Sendable {
             throw SolverError.noSolution(solver: solver.name,
                                          reason: "internal error: reported cost \(result.cost) but the solution costs \(verifiedCost)")
         }
-        let path = outputPath ?? Self.defaultSolutionPath(for: instance)
-        try SolutionWriter.write(result.solution, instance: instance, cost: verifiedCost, to: path,
-                                 comment: "\(result.method), \(String(format: "%.2f", result.seconds)) s, seed \(limits.seed)")
-        let reference = instancePath.flatMap { OptimaTable.beside(instancePath: $0)?.entry(for: instance) }
-        let policySolver = solver as? PolicySolver
-        return SolveReport(
-            name: instance.name, problem: instance.kind, dimension: instance.dimension, cost: verifiedCost,
-            status: result.status, bound: result.lowerBound, gap: result.gap, method: result.method,
-            seconds: result.seconds, solutionFile: path, bestKnown: reference?.bestKnown,
-            bestKnownIsOptimal: reference?.isOptimal, seed: limits.seed, model: policySolver?.modelPath,
-            decoding: policySolver?.decoding.description)
+        return VerifiedSolve(result: result, solver: solver)
     }
 
     /// `solutions/<name>.tour` or `solutions/<name>.sol`.

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Benchmarking
 import Foundation
-import Policies
 import RoutingCore
 
 /// `routeopt generate`: write a fixed-seed instance set as TSPLIB / CVRPLIB files.
@@ -44,16 +44,10 @@ struct GenerateCommand: ParsableCommand {
         let directory = URL(fileURLWithPath: output)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let chunk = 1_000
-            for start in stride(from: first, to: first + count, by: chunk) {
-                let end = min(start + chunk, first + count)
-                let batch = ProblemBatch.seededSet(problem, size: size, seed: seed, indices: start..<end)
-                for index in start..<end {
-                    let name = ProblemBatch.instanceFileName(problem, size: size, seed: seed, index: index)
-                    let text = batch.instanceFileText(offset: index - start, name: String(name.prefix { $0 != "." }),
-                                                      comment: "routeopt generate --seed \(seed), instance \(index)")
-                    try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
-                }
+            let set = GeneratedSet(problem: problem, size: size, count: count, seed: seed, first: first)
+            for index in set.indices {
+                let file = set.file(at: index)
+                try Data(file.text.utf8).write(to: directory.appendingPathComponent(file.name), options: .atomic)
             }
         } catch {
             throw fail(error)

@@ -3,11 +3,13 @@ import Foundation
 import Policies
 
 /// Turns SIGINT and SIGTERM into a ``StopRequest`` (the training loop finishes its step, saves and
-/// exits 0). A second signal while the run is stopping exits at once with status 130.
+/// exits 0; the bench finishes the solves in hand and writes its files). A second signal while the run
+/// is stopping exits at once with status 130.
 final class SignalWatcher {
     private var sources: [DispatchSourceSignal] = []
 
-    init(stop: StopRequest) {
+    /// - Parameter action: what the run does on the first signal, for the message on stderr.
+    init(stop: StopRequest, action: String = "finishing the current step, then saving") {
         for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -16,7 +18,7 @@ final class SignalWatcher {
                     FileHandle.standardError.write(Data("\nsecond \(name): exiting without saving\n".utf8))
                     exit(130)
                 }
-                FileHandle.standardError.write(Data("\n\(name): finishing the current step, then saving\n".utf8))
+                FileHandle.standardError.write(Data("\n\(name): \(action)\n".utf8))
                 stop.request(reason: name)
             }
             source.resume()

@@ -1,0 +1,24 @@
+import Benchmarking
+import Foundation
+
+/// The bench's live progress on stderr: one line rewritten in place on a terminal, one line per row otherwise.
+final class BenchProgressPrinter: @unchecked Sendable {
+    private let inPlace = isatty(FileHandle.standardError.fileDescriptor) != 0
+    private var shown = false
+
+    /// Shows one finished row.
+    func show(_ progress: BenchProgress) {
+        let text = progress.line
+        if inPlace {
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+            shown = true
+        } else {
+            warn(text)
+        }
+    }
+
+    /// Ends the in-place line.
+    func end() {
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
