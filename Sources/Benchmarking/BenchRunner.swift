@@ -79,11 +79,13 @@ public final class BenchRunner: @unchecked Sendable {
         let resolved = BenchReferences.resolve(current) { name, kind, dimension in
             byName[name]?.optimaEntry(kind: kind, dimension: dimension)
         }
-        var resolvedByKey = Dictionary(resolved.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        // Rows as written (seconds and gaps rounded to the file's precision), so summary and file agree.
+        let written = resolved.map { BenchRow(fields: $0.fields) ?? $0 }
+        var resolvedByKey = Dictionary(written.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         try results.rewrite(all.map { resolvedByKey.removeValue(forKey: $0.key) ?? $0 })
         let order = Dictionary(configuration.instances.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         let methodOrder = Dictionary(configuration.methods.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { a, _ in a })
-        let rows = resolved.filter { methodOrder[$0.method] != nil }.sorted {
+        let rows = written.filter { methodOrder[$0.method] != nil }.sorted {
             (order[$0.instance]!, methodOrder[$0.method]!) < (order[$1.instance]!, methodOrder[$1.method]!)
         }
         let outcome = BenchOutcome(rows: rows, methods: configuration.methods.map(\.label), complete: completeRun)

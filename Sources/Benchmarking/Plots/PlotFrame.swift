@@ -7,11 +7,14 @@ public struct PlotFrame: Sendable {
         public let color: String
         /// A marker, or `nil` for a line sample.
         public let marker: SVGDocument.Marker?
+        /// The line sample's dash pattern.
+        public let dash: String?
 
-        public init(label: String, color: String, marker: SVGDocument.Marker?) {
+        public init(label: String, color: String, marker: SVGDocument.Marker?, dash: String? = nil) {
             self.label = label
             self.color = color
             self.marker = marker
+            self.dash = dash
         }
     }
 
@@ -23,8 +26,8 @@ public struct PlotFrame: Sendable {
     public let y: PlotScale
 
     /// Canvas size and the plot area's margins.
-    public static let width = 860.0, height = 540.0
-    public static let left = 78.0, right = 230.0, top = 70.0, bottom = 62.0
+    public static let width = 900.0, height = 540.0
+    public static let left = 78.0, right = 262.0, top = 70.0, bottom = 62.0
 
     /// The x and y pixel ranges of the plot area.
     public static var xRange: (Double, Double) { (left, width - right) }
@@ -76,9 +79,9 @@ public struct PlotFrame: Sendable {
             if let marker = entry.marker {
                 svg.marker(marker, at: (x + 9, y - 4), size: 10, color: entry.color, opacity: 1)
             } else {
-                svg.line(from: (x, y - 4), to: (x + 20, y - 4), stroke: entry.color, width: 2.5)
+                svg.line(from: (x, y - 4), to: (x + 20, y - 4), stroke: entry.color, width: 2.5, dash: entry.dash)
             }
-            svg.text(Self.shortened(entry.label, to: 26), at: (x + 27, y), size: 12)
+            svg.text(Self.shortened(entry.label, to: 34), at: (x + 27, y), size: 11.5)
         }
     }
 

@@ -39,6 +39,8 @@ public struct RouteDrawing: Sendable {
         let xs = points.map(\.x), ys = points.map(\.y)
         let minX = xs.min()!, minY = ys.min()!
         let span = max(xs.max()! - minX, ys.max()! - minY, 1e-9)
+        // Centre the narrower direction in the square panel.
+        let shiftX = (span - (xs.max()! - minX)) / 2, shiftY = (span - (ys.max()! - minY)) / 2
         for (index, panel) in panels.enumerated() {
             let originX = 10 + Double(index % Self.perRow) * Self.side
             let originY = top + Double(index / Self.perRow) * (Self.side + Self.captionHeight)
@@ -47,7 +49,8 @@ public struct RouteDrawing: Sendable {
             let inner = Self.side - 44
             func place(_ node: Int) -> (Double, Double) {
                 let p = points[node]
-                return (originX + 16 + (p.x - minX) / span * inner, originY + 10 + inner - (p.y - minY) / span * inner)
+                return (originX + 16 + (p.x - minX + shiftX) / span * inner,
+                        originY + 10 + inner - (p.y - minY + shiftY) / span * inner)
             }
             draw(panel.solution, place: place, into: &svg)
             let dot = max(1.2, min(3.5, 60 / Double(points.count).squareRoot()))

@@ -11,6 +11,7 @@ public struct TrainingCurvePlot: Sendable {
     }
 
     static let dashes: [String: String?] = ["greedy": nil, "multistart": "7 4", "multistart-aug8": "2 3"]
+    static let names = ["greedy": "greedy", "multistart": "multi-start", "multistart-aug8": "×8 multi-start"]
 
     /// The SVG document.
     public var svg: String {
@@ -37,7 +38,8 @@ public struct TrainingCurvePlot: Sendable {
                 for point in points where points.count <= 60 { svg.circle(at: point, radius: 2.2, fill: color) }
                 let last = log.validations.last { $0.gaps[decoding] != nil }?.gaps[decoding]
                 let suffix = last.map { " \(BenchSummary.number($0)) %" } ?? ""
-                legend.append(.init(label: "\(log.name) \(decoding)\(suffix)", color: color, marker: nil))
+                legend.append(.init(label: "\(log.name) \(Self.names[decoding] ?? decoding)\(suffix)", color: color,
+                                    marker: nil, dash: Self.dashes[decoding] ?? nil))
             }
         }
         frame.drawLegend(legend, title: "run, decoding (last gap)", into: &svg)
