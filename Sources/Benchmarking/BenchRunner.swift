@@ -13,7 +13,8 @@ import Tensor
 /// `--output` continues where an interrupted one stopped. `jobs` instances are solved at the same time,
 /// each job with its share of the threads. Every solution comes from ``SolvePipeline/solve(_:)``, which
 /// re-validates it with ``Evaluator``; a method that fails or does not support an instance gives a row
-/// with status `failed` or `unsupported` and a note, and the run goes on.
+/// with status `failed` or `unsupported` (the solver does not handle the kind; no policy checkpoint for
+/// the problem; too many nodes for a policy) and a note, and the run goes on.
 public final class BenchRunner: @unchecked Sendable {
     public let configuration: BenchConfiguration
     private let results: ResultsFile
@@ -136,7 +137,10 @@ public final class BenchRunner: @unchecked Sendable {
                 row.seconds = verified.result.seconds
                 if draws { try saveSolution(verified.result, of: instance, method: label) }
             } catch let error as PolicyError {
-                if case .needsCoordinates = error { row.outcome = .unsupported }
+                switch error {
+                case .needsCoordinates, .noCheckpoint, .tooLarge: row.outcome = .unsupported
+                default: break
+                }
                 row.note = "\(error)"
                 row.seconds = clock.elapsed
             } catch let error as SolverError {
