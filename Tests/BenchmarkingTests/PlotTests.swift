@@ -12,7 +12,7 @@ import Testing
         let svg = plot.svg
         #expect(BenchFixtures.isWellFormedSVG(svg))
         #expect(svg.contains(">exact (0.00 %)</text>") && svg.contains(">heuristic (1.00 %)</text>"))
-        #expect(svg.contains("gap to proven"))
+        #expect(svg.contains("gap to proven (2)"))
     }
 
     /// A CVRP drawing has one line per route and the depot; a TSP drawing one closed tour per panel;

@@ -23,10 +23,12 @@ public struct GapTimePlot: Sendable {
         let y = PlotScale.fitting(shown.map { $0.gapPercent! }, start: PlotFrame.yRange.0, end: PlotFrame.yRange.1,
                                   logarithmic: false, includeZero: true)
         let instances = Set(rows.map(\.instance)).count
-        let kinds = Set(shown.compactMap(\.referenceKind))
-        let reference = kinds.count == 1 ? kinds.first!.rawValue : "\(kinds.count) kinds of reference"
+        var kinds: [ReferenceKind: Set<String>] = [:]
+        for row in shown { if let kind = row.referenceKind { kinds[kind, default: []].insert(row.instance) } }
+        let reference = ReferenceKind.allCases.compactMap { kind in kinds[kind].map { "\(kind.rawValue) (\($0.count))" } }
+            .joined(separator: ", ")
         let frame = PlotFrame(title: title, subtitle: "\(instances) instance\(instances == 1 ? "" : "s"), "
-                              + "gap to \(reference); large outlined markers: method means",
+                              + "gap to \(reference.isEmpty ? "no reference" : reference); outlined: method means",
                               xTitle: "seconds per instance (log scale)", yTitle: "gap to reference (%)", x: x, y: y)
         var svg = frame.document()
         for (index, method) in methods.enumerated() {

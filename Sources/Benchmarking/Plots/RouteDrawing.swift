@@ -34,7 +34,7 @@ public struct RouteDrawing: Sendable {
                               height: top + Double(rows) * (Self.side + Self.captionHeight) + 10)
         let customers = instance.kind.isVehicleRouting ? "\(instance.customers.count) customers" : "\(instance.dimension) cities"
         svg.text(instance.name, at: (14, 30), size: 19, weight: "bold")
-        svg.text("\(instance.kind.rawValue.uppercased()), \(customers)", at: (14 + Double(instance.name.count) * 11 + 14, 30),
+        svg.text("\(instance.kind.rawValue.uppercased()), \(customers)", at: (14 + Double(instance.name.count) * 12.5 + 12, 30),
                  size: 13, color: PlotPalette.mutedText)
         let xs = points.map(\.x), ys = points.map(\.y)
         let minX = xs.min()!, minY = ys.min()!
