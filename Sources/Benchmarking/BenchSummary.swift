@@ -32,7 +32,7 @@ public struct BenchSummary: Sendable {
         lines.append("- Machine: \(machine.line); written \(Self.timestamp(date)).")
         lines.append("- " + timingNote)
         let instanceCount = Set(outcome.rows.map(\.instance)).count
-        lines.append("- \(outcome.rows.count) rows: \(instanceCount) instances × \(outcome.methods.count) methods"
+        lines.append("- \(outcome.rows.count) rows: \(Self.count(instanceCount, "instance")) × \(Self.count(outcome.methods.count, "method"))"
                      + (outcome.complete ? "." : " — **the run was stopped before every row was done**; re-run the same command to finish it."))
         lines.append("- Every solution was re-validated by the `Evaluator` before it was counted. Gap % = 100 · (cost − reference) / "
                      + "reference; the reference is a proven optimum from this run (`proven`), else the `optima.csv` beside the "
@@ -69,7 +69,7 @@ public struct BenchSummary: Sendable {
         var kinds: [ReferenceKind: Int] = [:]
         for group in instances.values { if let kind = group.first?.referenceKind { kinds[kind, default: 0] += 1 } }
         let references = ReferenceKind.allCases.compactMap { kind in kinds[kind].map { "\($0) \(kind.rawValue)" } }
-        var lines = ["## \(group) — \(instances.count) instance\(instances.count == 1 ? "" : "s")", "",
+        var lines = ["## \(group) — \(Self.count(instances.count, "instance"))", "",
                      "References: " + (references.isEmpty ? "none" : references.joined(separator: ", ")) + ".", "",
                      "| method | instances | solved | proven optimal | mean gap % | median gap % | max gap % | mean time s |",
                      "|---|---|---|---|---|---|---|---|"]
@@ -107,6 +107,9 @@ public struct BenchSummary: Sendable {
         lines.append("Cells: cost (gap, seconds); ✓ = proven optimal by the method.")
         return lines
     }
+
+    /// `1 instance`, `3 instances`.
+    static func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)\(value == 1 ? "" : "s")" }
 
     static func number(_ value: Double?, digits: Int = 2) -> String {
         guard let value else { return "—" }

@@ -8,6 +8,9 @@ final class BenchProgressPrinter: @unchecked Sendable {
 
     /// Shows one finished row.
     func show(_ progress: BenchProgress) {
+        if progress.finished == 1, progress.resumed > 0 {
+            warn("resuming: \(progress.resumed) rows already in results.csv are kept, \(progress.total) to run")
+        }
         let text = progress.line
         if inPlace {
             FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
