@@ -32,11 +32,10 @@ public struct GapTimePlot: Sendable {
                               xTitle: "seconds per instance (log scale)", yTitle: "gap to reference (%)", x: x, y: y)
         var svg = frame.document()
         for (index, method) in methods.enumerated() {
-            for row in shown where row.method == method {
-                svg.marker(PlotPalette.marker(index), at: (x.position(max(row.seconds, Self.minimumSeconds)),
-                                                           y.position(row.gapPercent!)),
-                           size: 8, color: PlotPalette.color(index), opacity: 0.7)
+            let points = shown.filter { $0.method == method }.map {
+                (x.position(max($0.seconds, Self.minimumSeconds)), y.position($0.gapPercent!))
             }
+            svg.markers(PlotPalette.marker(index), at: points, size: 8, color: PlotPalette.color(index), opacity: 0.7)
         }
         var legend: [PlotFrame.LegendEntry] = []
         for (index, method) in methods.enumerated() {

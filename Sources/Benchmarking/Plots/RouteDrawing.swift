@@ -54,9 +54,8 @@ public struct RouteDrawing: Sendable {
             }
             draw(panel.solution, place: place, into: &svg)
             let dot = max(1.2, min(3.5, 60 / Double(points.count).squareRoot()))
-            for node in points.indices where !(instance.kind.isVehicleRouting && node == instance.depot) {
-                svg.circle(at: place(node), radius: dot, fill: "#333333")
-            }
+            svg.dots(points.indices.filter { !(instance.kind.isVehicleRouting && $0 == instance.depot) }.map(place),
+                     radius: dot, fill: "#333333")
             if instance.kind.isVehicleRouting {
                 let depot = place(instance.depot)
                 svg.rect(x: depot.0 - 5, y: depot.1 - 5, width: 10, height: 10, fill: "#000000", stroke: "#ffffff")

@@ -55,26 +55,47 @@ public struct SVGDocument: Sendable {
         elements.append(element + "/>")
     }
 
+    /// Plain filled dots at each of `points`, in one group.
+    public mutating func dots(_ points: [(Double, Double)], radius: Double, fill: String) {
+        guard !points.isEmpty else { return }
+        elements.append("<g fill=\"\(fill)\">")
+        for c in points { elements.append("<circle cx=\"\(Self.n(c.0))\" cy=\"\(Self.n(c.1))\" r=\"\(Self.n(radius))\"/>") }
+        elements.append("</g>")
+    }
+
     /// A data marker of `size` (about its diameter) centred at `c`.
     public mutating func marker(_ shape: Marker, at c: (Double, Double), size: Double, color: String, opacity: Double = 0.85) {
+        markers(shape, at: [c], size: size, color: color, opacity: opacity)
+    }
+
+    /// Markers of one shape and colour at each of `points`, in one group that carries the paint, so a
+    /// scatter of thousands of points stays small.
+    public mutating func markers(_ shape: Marker, at points: [(Double, Double)], size: Double, color: String,
+                                 opacity: Double = 0.85) {
+        guard !points.isEmpty else { return }
         let r = size / 2
         let fillOpacity = opacity < 1 ? " fill-opacity=\"\(Self.n(opacity))\"" : ""
-        switch shape {
-        case .circle:
-            circle(at: c, radius: r, fill: color, stroke: "#ffffff", strokeWidth: 0.6, opacity: opacity)
-        case .square:
-            elements.append("<rect x=\"\(Self.n(c.0 - r * 0.9))\" y=\"\(Self.n(c.1 - r * 0.9))\" width=\"\(Self.n(1.8 * r))\" "
-                            + "height=\"\(Self.n(1.8 * r))\" fill=\"\(color)\"\(fillOpacity) stroke=\"#ffffff\" stroke-width=\"0.6\"/>")
-        case .triangle, .diamond:
-            let points = shape == .triangle
-                ? [(c.0, c.1 - 1.15 * r), (c.0 + r, c.1 + 0.75 * r), (c.0 - r, c.1 + 0.75 * r)]
-                : [(c.0, c.1 - 1.2 * r), (c.0 + r, c.1), (c.0, c.1 + 1.2 * r), (c.0 - r, c.1)]
-            let list = points.map { "\(Self.n($0.0)),\(Self.n($0.1))" }.joined(separator: " ")
-            elements.append("<polygon points=\"\(list)\" fill=\"\(color)\"\(fillOpacity) stroke=\"#ffffff\" stroke-width=\"0.6\"/>")
-        case .cross:
-            line(from: (c.0 - r, c.1 - r), to: (c.0 + r, c.1 + r), stroke: color, width: 2)
-            line(from: (c.0 - r, c.1 + r), to: (c.0 + r, c.1 - r), stroke: color, width: 2)
+        elements.append(shape == .cross
+            ? "<g fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\">"
+            : "<g fill=\"\(color)\"\(fillOpacity) stroke=\"#ffffff\" stroke-width=\"0.6\">")
+        for c in points {
+            switch shape {
+            case .circle:
+                elements.append("<circle cx=\"\(Self.n(c.0))\" cy=\"\(Self.n(c.1))\" r=\"\(Self.n(r))\"/>")
+            case .square:
+                elements.append("<rect x=\"\(Self.n(c.0 - r * 0.9))\" y=\"\(Self.n(c.1 - r * 0.9))\" "
+                                + "width=\"\(Self.n(1.8 * r))\" height=\"\(Self.n(1.8 * r))\"/>")
+            case .triangle, .diamond:
+                let corners = shape == .triangle
+                    ? [(c.0, c.1 - 1.15 * r), (c.0 + r, c.1 + 0.75 * r), (c.0 - r, c.1 + 0.75 * r)]
+                    : [(c.0, c.1 - 1.2 * r), (c.0 + r, c.1), (c.0, c.1 + 1.2 * r), (c.0 - r, c.1)]
+                elements.append("<polygon points=\"" + corners.map { "\(Self.n($0.0)),\(Self.n($0.1))" }.joined(separator: " ") + "\"/>")
+            case .cross:
+                elements.append("<path d=\"M\(Self.n(c.0 - r)),\(Self.n(c.1 - r))L\(Self.n(c.0 + r)),\(Self.n(c.1 + r))"
+                                + "M\(Self.n(c.0 - r)),\(Self.n(c.1 + r))L\(Self.n(c.0 + r)),\(Self.n(c.1 - r))\"/>")
+            }
         }
+        elements.append("</g>")
     }
 
     /// Text anchored at `at`: `anchor` is `start`, `middle` or `end`; `rotation` in degrees about the anchor.

@@ -35,7 +35,7 @@ public struct TrainingCurvePlot: Sendable {
                     validation.gaps[decoding].map { (x.position(validation.wallSeconds / 60), y.position($0)) }
                 }
                 svg.polyline(points, stroke: color, width: 2, dash: Self.dashes[decoding] ?? nil)
-                for point in points where points.count <= 60 { svg.circle(at: point, radius: 2.2, fill: color) }
+                if points.count <= 60 { svg.dots(points, radius: 2.2, fill: color) }
                 let last = log.validations.last { $0.gaps[decoding] != nil }?.gaps[decoding]
                 let suffix = last.map { " \(BenchSummary.number($0)) %" } ?? ""
                 legend.append(.init(label: "\(log.name) \(Self.names[decoding] ?? decoding)\(suffix)", color: color,
