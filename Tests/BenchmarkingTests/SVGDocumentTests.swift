@@ -12,13 +12,13 @@ import Testing
         let text = svg.svg
         #expect(BenchFixtures.isWellFormedSVG(text))
         #expect(text.contains("gap &lt; 1 % &amp; &quot;best&quot;"))
-        #expect(text.contains("x2=\"10.46\""))
+        #expect(text.contains("x2=\"10.5\""))
         #expect(text.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"100\""))
     }
 
-    /// Number formatting: at most two decimals, no trailing zeros, non-finite as 0.
+    /// Number formatting: at most one decimal, no trailing zeros, non-finite as 0.
     @Test func numbers() {
-        #expect(SVGDocument.n(3) == "3" && SVGDocument.n(2.5) == "2.5" && SVGDocument.n(1.006) == "1.01")
-        #expect(SVGDocument.n(.nan) == "0" && SVGDocument.n(-0.001) == "0")
+        #expect(SVGDocument.n(3) == "3" && SVGDocument.n(2.5) == "2.5" && SVGDocument.n(1.06) == "1.1")
+        #expect(SVGDocument.n(.nan) == "0" && SVGDocument.n(-0.01) == "0")
     }
 }

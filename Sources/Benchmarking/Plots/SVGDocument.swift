@@ -1,6 +1,6 @@
 /// A small SVG writer: shapes and text in user units, serialised as a standalone SVG 1.1 document.
 ///
-/// Numbers are written with at most two decimals; text is escaped. No styling beyond attributes, so
+/// Numbers are written with at most one decimal; text is escaped. No styling beyond attributes, so
 /// the files render the same in browsers, `rsvg-convert` and Markdown viewers.
 public struct SVGDocument: Sendable {
     /// Canvas size in pixels.
@@ -114,10 +114,10 @@ public struct SVGDocument: Sendable {
             + "viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\">\n" + elements.joined(separator: "\n") + "\n</svg>\n"
     }
 
-    /// `value` with at most two decimals and no trailing zeros.
+    /// `value` with at most one decimal (a tenth of a pixel) and no trailing zeros.
     static func n(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        let rounded = (value * 100).rounded() / 100
+        let rounded = (value * 10).rounded() / 10
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         var text = String(rounded)
         if text.contains("e") { text = String(Int(rounded)) }
