@@ -1,0 +1,5 @@
+import ArgumentParser
+import RoutingCore
+
+extension PointPools.Pool: ExpressibleByArgument {}
+extension CityMatrices.Objective: ExpressibleByArgument {}
