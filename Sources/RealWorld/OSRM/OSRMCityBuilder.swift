@@ -28,7 +28,7 @@ public struct OSRMCityBuilder: Sendable {
         /// The dataset's name.
         public var name: String
         /// Rounds of sampling replacements before giving up.
-        public var maxRounds = 6
+        public var maxRounds = 8
 
         public init(pbf: URL, box: BoundingBox?, pointCount: Int, seed: UInt64, name: String) {
             self.pbf = pbf
@@ -96,16 +96,22 @@ public struct OSRMCityBuilder: Sendable {
         var dropped = [String]()
         for round in 1...request.maxRounds {
             let candidates = kept + sampler.next(request.pointCount - kept.count)
-            let table = try client.table(candidates)
-            var usable = [Bool](repeating: true, count: candidates.count)
-            for (index, waypoint) in table.sources.enumerated() where waypoint.snapDistance > request.maxSnapMetres {
-                usable[index] = false
+            // Snaps first, with a one-destination table (cheap); the full table only once every snap is close.
+            let snaps = try client.table(candidates, destinations: [0]).sources
+            let far = snaps.indices.filter { snaps[$0].snapDistance > request.maxSnapMetres }
+            for index in far {
                 let reason = String(format: "(%.6f,%.6f): snapped %.0f m away (limit %.0f m)", candidates[index].x,
-                                    candidates[index].y, waypoint.snapDistance, request.maxSnapMetres)
+                                    candidates[index].y, snaps[index].snapDistance, request.maxSnapMetres)
                 dropped.append(reason)
                 progress("dropped point \(reason)")
             }
-            let unreachable = table.unreachablePairs.filter { usable[$0.0] && usable[$0.1] }
+            guard far.isEmpty else {
+                kept = candidates.indices.filter { !far.contains($0) }.map { candidates[$0] }
+                continue
+            }
+            let table = try client.table(candidates)
+            var usable = [Bool](repeating: true, count: candidates.count)
+            let unreachable = table.unreachablePairs
             if !unreachable.isEmpty {
                 guard request.dropUnreachable else {
                     throw RealWorldError.unreachablePairs(count: unreachable.count, total: candidates.count * (candidates.count - 1),

@@ -18,16 +18,18 @@ public struct OSRMTableClient: Sendable {
     }
 
     /// `POST /table/v1/driving` with `points` (`x` = longitude, `y` = latitude) as a JSON body and
-    /// `annotations: [duration, distance]`; every point is both a source and a destination.
+    /// `annotations: [duration, distance]`; every point is a source, and a destination unless `destinations` names
+    /// the destination indices (one destination is a cheap way to learn every point's snap).
     /// - Throws: ``RealWorldError/tableRequestFailed(_:)`` when the server cannot be reached, answers an HTTP
     ///   error or an OSRM error code, or the body is not a valid table.
-    public func table(_ points: [Point]) throws(RealWorldError) -> OSRMTableResponse {
+    public func table(_ points: [Point], destinations: [Int]? = nil) throws(RealWorldError) -> OSRMTableResponse {
         let url = baseURL.appendingPathComponent("table/v1/driving")
         var request = URLRequest(url: url, timeoutInterval: timeout)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         let coordinates = points.map { "[\($0.x),\($0.y)]" }.joined(separator: ",")
-        request.httpBody = Data(#"{"coordinates":[\#(coordinates)],"annotations":["duration","distance"]}"#.utf8)
+        let only = destinations.map { #","destinations":[\#($0.map(String.init).joined(separator: ","))]"# } ?? ""
+        request.httpBody = Data(#"{"coordinates":[\#(coordinates)],"annotations":["duration","distance"]\#(only)}"#.utf8)
         let (data, status) = try send(request)
         do {
             return try OSRMTableResponse.parse(data, file: url.absoluteString)

@@ -30,8 +30,11 @@ public struct BoundingBox: Sendable, Equatable, CustomStringConvertible {
     /// - Throws: ``RealWorldError/invalidBoundingBox(_:)`` when the text is not four numbers forming a box.
     public init(parsing text: String) throws(RealWorldError) {
         let numbers = text.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard numbers.count == 4, text.split(separator: ",").count == 4 else { throw .invalidBoundingBox(text) }
-        try self.init(longitudes: (numbers[0], numbers[2]), latitudes: (numbers[1], numbers[3]))
+        guard numbers.count == 4, text.split(separator: ",").count == 4,
+              let box = try? BoundingBox(longitudes: (numbers[0], numbers[2]), latitudes: (numbers[1], numbers[3])) else {
+            throw .invalidBoundingBox(text)
+        }
+        self = box
     }
 
     /// `true` when `point` (`x` = longitude, `y` = latitude) lies inside or on the edge.

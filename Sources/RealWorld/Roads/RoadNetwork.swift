@@ -14,6 +14,12 @@ public struct RoadNetwork: Sendable {
         public let end: Point
         /// Great-circle length in metres.
         public let length: Double
+
+        public init(start: Point, end: Point, length: Double) {
+            self.start = start
+            self.end = end
+            self.length = length
+        }
     }
 
     /// The segments, in file order.

@@ -36,12 +36,16 @@ public struct OSRMTableResponse: Sendable, Equatable {
     ///   the wrong shape, or holds something other than numbers and `null`.
     public static func parse(_ data: Data, file: String) throws(FormatError) -> OSRMTableResponse {
         func failure(_ message: String) -> FormatError { FormatError(file: file, line: nil, message: message) }
-        guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any] else {
-            throw failure("not a JSON object (expected an OSRM /table response)")
+        let root: JSONValue
+        do {
+            root = try JSONValue.parse(data)
+        } catch {
+            throw failure("not an OSRM /table response: \(error.description)")
         }
-        guard let code = root["code"] as? String else { throw failure("no 'code' field: not an OSRM response") }
+        guard case .object = root else { throw failure("not a JSON object (expected an OSRM /table response)") }
+        guard let code = root["code"]?.string else { throw failure("no 'code' field: not an OSRM response") }
         guard code == "Ok" else {
-            throw failure("OSRM answered code '\(code)': \(root["message"] as? String ?? "no message")")
+            throw failure("OSRM answered code '\(code)': \(root["message"]?.string ?? "no message")")
         }
         let sources = try waypoints(root["sources"], key: "sources", failure)
         let destinations = try waypoints(root["destinations"], key: "destinations", failure)
@@ -52,56 +56,47 @@ public struct OSRMTableResponse: Sendable, Equatable {
         return OSRMTableResponse(sources: sources, destinations: destinations, durations: durations, distances: distances)
     }
 
-    private static func waypoints(_ value: Any?, key: String,
+    private static func waypoints(_ value: JSONValue?, key: String,
                                   _ failure: (String) -> FormatError) throws(FormatError) -> [Waypoint] {
-        guard let list = value as? [Any], !list.isEmpty else { throw failure("missing or empty '\(key)' array") }
+        guard let list = value?.array, !list.isEmpty else { throw failure("missing or empty '\(key)' array") }
         var result = [Waypoint]()
-        for (index, item) in list.enumerated() {
-            guard let waypoint = item as? [String: Any], let location = waypoint["location"] as? [Any], location.count == 2,
-                  let lon = number(location[0]), let lat = number(location[1]), abs(lon) <= 180, abs(lat) <= 90 else {
+        result.reserveCapacity(list.count)
+        for (index, waypoint) in list.enumerated() {
+            guard let location = waypoint["location"]?.array, location.count == 2,
+                  let lon = location[0].number, let lat = location[1].number, abs(lon) <= 180, abs(lat) <= 90 else {
                 throw failure("\(key)[\(index)] has no valid 'location' [longitude, latitude]")
             }
-            let snap = waypoint["distance"].flatMap(number) ?? 0
+            let snap = waypoint["distance"]?.number ?? 0
             guard snap >= 0 else { throw failure("\(key)[\(index)] has a negative snap 'distance' \(snap)") }
-            result.append(Waypoint(location: Point(x: lon, y: lat), snapDistance: snap,
-                                   name: waypoint["name"] as? String ?? ""))
+            result.append(Waypoint(location: Point(x: lon, y: lat), snapDistance: snap, name: waypoint["name"]?.string ?? ""))
         }
         return result
     }
 
-    private static func matrix(_ value: Any?, key: String, unit: String, rows: Int, columns: Int,
+    private static func matrix(_ value: JSONValue?, key: String, unit: String, rows: Int, columns: Int,
                                _ failure: (String) -> FormatError) throws(FormatError) -> [Double?] {
         guard let value else {
             throw failure("no '\(key)' matrix: request the table with annotations=duration,distance so that both "
                           + "matrices (seconds and metres) are present")
         }
-        guard let list = value as? [Any], list.count == rows else {
+        guard let list = value.array, list.count == rows else {
             throw failure("'\(key)' must be an array of \(rows) rows (one per source)")
         }
         var result = [Double?]()
         result.reserveCapacity(rows * columns)
         for (row, item) in list.enumerated() {
-            guard let entries = item as? [Any] else { throw failure("\(key)[\(row)] is not an array") }
+            guard let entries = item.array else { throw failure("\(key)[\(row)] is not an array") }
             guard entries.count == columns else {
                 throw failure("\(key)[\(row)] has \(entries.count) entries, expected \(columns) (one per destination)")
             }
             for (column, entry) in entries.enumerated() {
-                if entry is NSNull {
-                    result.append(nil)
-                } else if let value = number(entry), value.isFinite {
-                    result.append(value)
-                } else {
-                    throw failure("\(key)[\(row)][\(column)] is '\(entry)', not a \(unit) or null")
+                switch entry {
+                case .null: result.append(nil)
+                case .number(let number): result.append(number)
+                default: throw failure("\(key)[\(row)][\(column)] is \(entry.kind), not a \(unit) or null")
                 }
             }
         }
         return result
-    }
-
-    /// A JSON number as a `Double`.
-    private static func number(_ value: Any) -> Double? {
-        if let double = value as? Double { return double }
-        if let integer = value as? Int { return Double(integer) }
-        return (value as? NSNumber)?.doubleValue
     }
 }
