@@ -51,8 +51,13 @@ struct MatrixOSRMCommand: ParsableCommand {
     }
 
     func run() throws {
-        let watcher = ServerSignalWatcher()
-        defer { watcher.cancel() }
+        // Ctrl-C or SIGTERM: stop the OSRM server before exiting, so none is left behind.
+        let signals = SignalHandlers { name in
+            OSRMServer.stopAll()
+            FileHandle.standardError.write(Data("\n\(name): OSRM server stopped\n".utf8))
+            Foundation.exit(130)
+        }
+        defer { signals.cancel() }
         do {
             guard FileManager.default.fileExists(atPath: pbf) else { throw RealWorldError.invalidRequest("\(pbf): no such file") }
             let installation = try OSRMInstallation.locate(explicitFolder: osrmDir)

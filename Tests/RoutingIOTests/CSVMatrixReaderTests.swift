@@ -29,12 +29,8 @@ import Testing
     func errors(text: String, line: Int?, message: String) throws {
         let folder = try TemporaryDirectory()
         let path = try folder.write(text, to: "bad.csv")
-        do {
+        expectFormatError(line: line, [message], sourceLocation: #_sourceLocation) {
             _ = try CSVMatrixReader.read(path, unit: nil, lengths: true)
-            Issue.record("expected: \(message)")
-        } catch {
-            #expect(error.file == path && error.line == line)
-            #expect(error.message.hasPrefix(message), "\(error.message)")
         }
     }
 

@@ -22,11 +22,8 @@ import Testing
     func errors(text: String, line: Int?, message: String) throws {
         let folder = try TemporaryDirectory()
         let path = try folder.write(text, to: "list.csv")
-        do {
+        expectFormatError(line: line, [message], sourceLocation: #_sourceLocation) {
             _ = try CoordinateListReader.read(path)
-            Issue.record("expected: \(message)")
-        } catch {
-            #expect(error.line == line && error.message.hasPrefix(message), "\(error)")
         }
     }
 }

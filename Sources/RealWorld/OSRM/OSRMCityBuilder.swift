@@ -103,7 +103,11 @@ public struct OSRMCityBuilder: Sendable {
                 let reason = String(format: "(%.6f,%.6f): snapped %.0f m away (limit %.0f m)", candidates[index].x,
                                     candidates[index].y, snaps[index].snapDistance, request.maxSnapMetres)
                 dropped.append(reason)
-                progress("dropped point \(reason)")
+                if index == far.first || far.count <= 5 { progress("dropped point \(reason)") }
+            }
+            if far.count > 5 {
+                progress("round \(round): dropped \(far.count) points snapped farther than \(Int(request.maxSnapMetres)) m "
+                         + "(all listed in city.json); sampling replacements")
             }
             guard far.isEmpty else {
                 kept = candidates.indices.filter { !far.contains($0) }.map { candidates[$0] }

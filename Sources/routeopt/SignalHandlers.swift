@@ -1,21 +1,17 @@
 import Dispatch
 import Foundation
-import RealWorld
 
-/// Stops every OSRM server the command started when SIGINT or SIGTERM arrives, then exits with status 130, so
-/// that Ctrl-C never leaves an `osrm-routed` behind.
-final class ServerSignalWatcher {
+/// Runs a handler (on a global queue) when SIGINT or SIGTERM arrives, instead of the default action, until
+/// ``cancel()`` restores the defaults.
+final class SignalHandlers {
     private var sources: [DispatchSourceSignal] = []
 
-    init() {
-        for number in [SIGINT, SIGTERM] {
+    /// Installs `handler`; it receives the signal's name (`SIGINT`, `SIGTERM`).
+    init(_ handler: @escaping @Sendable (_ name: String) -> Void) {
+        for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                OSRMServer.stopAll()
-                FileHandle.standardError.write(Data("\ninterrupted: OSRM server stopped\n".utf8))
-                exit(130)
-            }
+            source.setEventHandler { handler(name) }
             source.resume()
             sources.append(source)
         }
