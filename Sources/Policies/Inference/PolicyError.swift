@@ -22,6 +22,9 @@ public enum PolicyError: Error, CustomStringConvertible, Equatable {
     /// The decoding needs one rollout per start node (POMO), and the checkpoint holds another network.
     case decodingNeedsPOMO(decoding: String, path: String, architecture: PolicyArchitecture)
 
+    /// A city's point pool has fewer points than one instance needs.
+    case cityTooSmall(city: String, pool: String, points: Int, needed: Int)
+
     public var description: String {
         switch self {
         case let .notAPolicy(path, format):
@@ -46,6 +49,8 @@ public enum PolicyError: Error, CustomStringConvertible, Equatable {
             let folders = searched.isEmpty ? "no folder" : searched.joined(separator: ", ")
             return "no \(problem) policy checkpoint found (looked for \(problem.rawValue)<size>-<architecture>.safetensors "
                 + "in \(folders); set ROUTEOPT_CHECKPOINTS or pass --model FILE)"
+        case let .cityTooSmall(city, pool, points, needed):
+            return "city \(city): its \(pool) pool has \(points) points, an instance needs \(needed)"
         case let .decodingNeedsPOMO(decoding, path, architecture):
             return "checkpoint \(path): --decode \(decoding) needs a POMO policy (one rollout per start node); "
                 + "this one is an \(architecture.rawValue) model: use --decode greedy or sample:N"
