@@ -2,4 +2,3 @@ import ArgumentParser
 import RoutingCore
 
 extension PointPools.Pool: ExpressibleByArgument {}
-extension CityMatrices.Objective: ExpressibleByArgument {}
