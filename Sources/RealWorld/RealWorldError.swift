@@ -10,8 +10,9 @@ public enum RealWorldError: Error, Sendable, Equatable, CustomStringConvertible 
     case serverDidNotStart(reason: String, log: String)
     /// The `/table` request failed (connection, HTTP status, or an OSRM error code).
     case tableRequestFailed(String)
-    /// OSRM found no route for some pairs; `pairs` lists the first few `(from, to)`.
-    case unreachablePairs(count: Int, total: Int, pairs: [(Int, Int)])
+    /// OSRM found no route for some pairs; `pairs` lists the first few `(from, to)`, `worst` the points in the most
+    /// unreachable pairs (index, position and count).
+    case unreachablePairs(count: Int, total: Int, pairs: [(Int, Int)], worst: [String])
     /// Not enough usable points after dropping far snaps and unreachable points.
     case tooFewUsablePoints(wanted: Int, got: Int, rounds: Int, reasons: String)
     /// A request the sampler or importer cannot satisfy (pool too small, bad size, …).
@@ -35,9 +36,10 @@ public enum RealWorldError: Error, Sendable, Equatable, CustomStringConvertible 
             "osrm-routed did not start: \(reason); its log ends:\n\(log)"
         case .tableRequestFailed(let reason):
             "the OSRM /table request failed: \(reason)"
-        case .unreachablePairs(let count, let total, let pairs):
+        case .unreachablePairs(let count, let total, let pairs, let worst):
             "OSRM found no route (null) for \(count) of \(total) ordered pairs of points, e.g. "
                 + pairs.map { "\($0.0)→\($0.1)" }.joined(separator: ", ")
+                + "; most involved: " + worst.joined(separator: ", ")
                 + "; these points lie on roads not connected to each other by car. Pass --drop-unreachable to drop "
                 + "such points (and sample replacements), or choose a box inside one connected road network"
         case .tooFewUsablePoints(let wanted, let got, let rounds, let reasons):

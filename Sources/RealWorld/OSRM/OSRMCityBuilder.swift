@@ -118,8 +118,16 @@ public struct OSRMCityBuilder: Sendable {
             let unreachable = table.unreachablePairs
             if !unreachable.isEmpty {
                 guard request.dropUnreachable else {
+                    var involvement = [Int](repeating: 0, count: candidates.count)
+                    for (from, to) in unreachable {
+                        involvement[from] += 1
+                        involvement[to] += 1
+                    }
+                    let worst = involvement.indices.sorted { involvement[$0] > involvement[$1] }.prefix(3)
+                        .filter { involvement[$0] > 0 }
+                        .map { String(format: "point %d (%.6f,%.6f) in %d pairs", $0, candidates[$0].x, candidates[$0].y, involvement[$0]) }
                     throw RealWorldError.unreachablePairs(count: unreachable.count, total: candidates.count * (candidates.count - 1),
-                                                          pairs: Array(unreachable.prefix(10)))
+                                                          pairs: Array(unreachable.prefix(10)), worst: worst)
                 }
                 for index in Self.pointsCoveringPairs(unreachable, count: candidates.count) {
                     usable[index] = false
