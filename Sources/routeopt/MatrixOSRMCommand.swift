@@ -47,7 +47,13 @@ struct MatrixOSRMCommand: ParsableCommand {
     func validate() throws {
         guard points >= 2, points <= 20_000 else { throw ValidationError("--points must be between 2 and 20000") }
         guard maxSnapMetres > 0, maxSnapMetres.isFinite else { throw ValidationError("--max-snap-metres must be positive") }
-        if let bbox { _ = try BoundingBox(parsing: bbox) }
+        if let bbox {
+            do {
+                _ = try BoundingBox(parsing: bbox)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
     }
 
     func run() throws {

@@ -64,6 +64,9 @@ import Testing
         #expect(usage.status == 2)
         let unit = try CommandRunner.run(["matrix", "import", "--format", "csv", "--distance-unit", "parsec", "--output", "x"])
         #expect(unit.status == 2)
+        let box = try CommandRunner.run(["matrix", "osrm", "--pbf", "x.osm.pbf", "--bbox", "7.4,43.7,7.5", "--points", "5",
+                                         "--output", "x"])
+        #expect(box.status == 2 && box.stderr.contains("invalid bounding box '7.4,43.7,7.5'"), "\(box.stderr)")
         let missing = try CommandRunner.run(["matrix", "sample", "--data", folder.path + "/none", "--problem", "atsp",
                                              "--size", "5", "--count", "1", "--output", folder.path])
         #expect(missing.status == 1 && missing.stderr.contains("cannot read"), "\(missing.stderr)")
