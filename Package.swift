@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "Policies", targets: ["Policies"]),
         .library(name: "Benchmarking", targets: ["Benchmarking"]),
+        .library(name: "RealWorld", targets: ["RealWorld"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,6 +41,10 @@ let package = Package(
             dependencies: ["RoutingCore", .product(name: "SwiftCSV", package: "SwiftCSV")],
             swiftSettings: optimised),
         .target(name: "Heuristics", dependencies: ["RoutingCore"], swiftSettings: optimised),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "RealWorld", dependencies: ["CZlib", "RoutingCore", "RoutingIO"], exclude: ["README.md"],
+            swiftSettings: optimised),
         .target(
             name: "Solving",
             dependencies: ["RoutingCore", "RoutingIO", "Heuristics", "Policies"],
@@ -54,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "routeopt",
             dependencies: [
-                "RoutingCore", "RoutingIO", "Heuristics", "Solving", "Policies", "Benchmarking",
+                "RoutingCore", "RoutingIO", "Heuristics", "Solving", "Policies", "RealWorld", "Benchmarking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimised),
@@ -68,6 +73,7 @@ let package = Package(
         .testTarget(
             name: "BenchmarkingTests",
             dependencies: ["Benchmarking", "Solving", "Policies", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
+        .testTarget(name: "RealWorldTests", dependencies: ["RealWorld", "RoutingCore", "RoutingIO"]),
         .testTarget(name: "CLITests", dependencies: ["RoutingCore", "RoutingIO", "RoutingTestSupport"]),
     ]
 )

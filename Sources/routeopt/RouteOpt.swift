@@ -10,8 +10,10 @@ struct RouteOpt: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "routeopt",
         abstract: "Routing optimiser: learned policies, exact and heuristic solvers for TSP, ATSP and CVRP.",
-        subcommands: [SolveCommand.self, CheckCommand.self, TrainCommand.self, GenerateCommand.self, PerfCommand.self,
-                      BenchCommand.self, PlotCommand.self])
+        subcommands: [
+            SolveCommand.self, CheckCommand.self, TrainCommand.self, GenerateCommand.self, PerfCommand.self, MatrixCommand.self,
+            BenchCommand.self, PlotCommand.self,
+        ])
 
     static func main() {
         do {

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Policies
 
@@ -6,30 +5,22 @@ import Policies
 /// exits 0; the bench finishes the solves in hand and writes its files). A second signal while the run
 /// is stopping exits at once with status 130.
 final class SignalWatcher {
-    private var sources: [DispatchSourceSignal] = []
+    private let handlers: SignalHandlers
 
     /// - Parameter action: what the run does on the first signal, for the message on stderr.
     init(stop: StopRequest, action: String = "finishing the current step, then saving") {
-        for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                if stop.isRequested {
-                    FileHandle.standardError.write(Data("\nsecond \(name): exiting without saving\n".utf8))
-                    exit(130)
-                }
-                FileHandle.standardError.write(Data("\n\(name): \(action)\n".utf8))
-                stop.request(reason: name)
+        handlers = SignalHandlers { name in
+            if stop.isRequested {
+                FileHandle.standardError.write(Data("\nsecond \(name): exiting without saving\n".utf8))
+                exit(130)
             }
-            source.resume()
-            sources.append(source)
+            FileHandle.standardError.write(Data("\n\(name): \(action)\n".utf8))
+            stop.request(reason: name)
         }
     }
 
     /// Stops watching and restores the default handlers.
     func cancel() {
-        for source in sources { source.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
+        handlers.cancel()
     }
 }

@@ -77,12 +77,7 @@ public struct ProblemBatch: Sendable {
 
     /// Kool et al.'s capacity for a customer count (interpolated between their sizes).
     public static func standardCapacity(customers: Int) -> Int {
-        switch customers {
-        case ..<15: 20
-        case ..<35: 30
-        case ..<75: 40
-        default: 50
-        }
+        StandardCapacity.forCustomers(customers)
     }
 
     /// The instances `range` as a batch of their own (coordinates copied).

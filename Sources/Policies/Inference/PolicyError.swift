@@ -41,8 +41,8 @@ public enum PolicyError: Error, CustomStringConvertible, Equatable {
                 + "pass a \(instance) checkpoint with --model"
         case let .needsCoordinates(instance, kind):
             let why = kind.isAsymmetric ? "it is an asymmetric \(kind) instance" : "the file gives only a distance matrix"
-            return "\(instance): the policy needs node coordinates (\(why)); use --method heuristic "
-                + "(the matrix policy comes with the real-world issue)"
+            return "\(instance): the policy needs node coordinates (\(why)); use the matrix policy (an "
+                + "\(PolicyProblem.matrixProblem(of: kind).rawValue) checkpoint, the default without --model) or --method heuristic"
         case let .tooLarge(instance, nodes, limit):
             return "\(instance): \(nodes) nodes is more than the policy decodes (at most \(limit)); use --method heuristic"
         case let .noCheckpoint(problem, searched):

@@ -37,7 +37,7 @@ public enum CityDatasetReader {
     }
 
     /// Reads `points.csv`; rows must be numbered 0, 1, 2, … in order.
-    static func readPoints(_ path: String) throws(FormatError) -> [Point] {
+    public static func readPoints(_ path: String) throws(FormatError) -> [Point] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw FormatError(file: path, line: nil, message: "cannot read the points file")
         }
