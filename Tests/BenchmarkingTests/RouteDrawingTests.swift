@@ -3,18 +3,7 @@ import RoutingIO
 import Testing
 @testable import Benchmarking
 
-@Suite struct PlotTests {
-    /// The gap plot draws one marker per solved row plus a mean marker per method, and a legend entry each.
-    @Test func gapTime() {
-        let outcome = BenchSummaryTests.outcome()
-        let plot = GapTimePlot(rows: outcome.rows, methods: outcome.methods)
-        #expect(plot.points.count == 4)
-        let svg = plot.svg
-        #expect(BenchFixtures.isWellFormedSVG(svg))
-        #expect(svg.contains(">exact (0.00 %)</text>") && svg.contains(">heuristic (1.00 %)</text>"))
-        #expect(svg.contains("gap to proven (2)"))
-    }
-
+@Suite struct RouteDrawingTests {
     /// A CVRP drawing has one line per route and the depot; a TSP drawing one closed tour per panel;
     /// an instance without coordinates has no drawing.
     @Test func routes() throws {
