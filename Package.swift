@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "Solving", targets: ["Solving"]),
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "Policies", targets: ["Policies"]),
+        .library(name: "ExactSolver", targets: ["ExactSolver"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +32,11 @@ let package = Package(
             name: "COpenBLAS",
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "GLPKGuard", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
+        .target(
+            name: "ExactSolver", dependencies: ["CGLPK", "GLPKGuard", "RoutingCore", "Heuristics"],
+            exclude: ["FORMULATIONS.md"], swiftSettings: optimised),
         .target(name: "Tensor", dependencies: ["COpenBLAS", "RoutingCore"], swiftSettings: optimised),
         .target(
             name: "Policies", dependencies: ["Tensor", "RoutingCore"], exclude: ["README.md"], swiftSettings: optimised),
@@ -41,7 +47,7 @@ let package = Package(
         .target(name: "Heuristics", dependencies: ["RoutingCore"], swiftSettings: optimised),
         .target(
             name: "Solving",
-            dependencies: ["RoutingCore", "RoutingIO", "Heuristics", "Policies"],
+            dependencies: ["RoutingCore", "RoutingIO", "Heuristics", "Policies", "ExactSolver"],
             swiftSettings: optimised),
         .target(name: "RoutingTestSupport", dependencies: ["RoutingCore"]),
         .executableTarget(
@@ -56,6 +62,9 @@ let package = Package(
         .testTarget(name: "HeuristicsTests", dependencies: ["Heuristics", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
         .testTarget(
             name: "SolvingTests", dependencies: ["Solving", "Policies", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
+        .testTarget(
+            name: "ExactSolverTests",
+            dependencies: ["ExactSolver", "CGLPK", "GLPKGuard", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "RoutingCore"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Tensor", "RoutingCore"]),
         .testTarget(name: "CLITests", dependencies: ["RoutingCore", "RoutingIO", "RoutingTestSupport"]),

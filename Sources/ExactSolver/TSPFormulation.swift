@@ -1,0 +1,47 @@
+import RoutingCore
+
+/// Symmetric TSP: one binary column per edge, degree 2 at every node, subtour elimination
+/// `x(E(S)) ≤ |S| − 1` separated on demand (``SubtourSeparation``). Needs at least 3 nodes.
+struct TSPFormulation: Formulation {
+    let instance: Instance
+    let index: EdgeIndex
+
+    init(instance: Instance) {
+        self.instance = instance
+        self.index = EdgeIndex(nodes: instance.dimension)
+    }
+
+    var columns: [ModelColumn] { index.costColumns(instance.distances) }
+
+    var initialRows: [LinearRow] {
+        (0..<index.nodes).map { i in
+            LinearRow.equal("deg_\(i + 1)", columns: (0..<index.nodes).filter { $0 != i }.map { index(i, $0) }, 2)
+        }
+    }
+
+    func separate(_ values: [Double], integral: Bool, tolerance: Double) -> [LinearRow] {
+        let graph = SupportGraph(edgeValues: values, index: index)
+        return SubtourSeparation.violatedSets(in: graph, tolerance: tolerance, integral: integral).map { set in
+            LinearRow.atMost("sec_\(set.count)", columns: index.inside(set), Double(set.count - 1))
+        }
+    }
+
+    func solution(from values: [Double]) -> Solution? {
+        var neighbours = [[Int]](repeating: [], count: index.nodes)
+        for (column, (i, j)) in index.endpoints.enumerated() where values[column] > 0.5 {
+            neighbours[i].append(j)
+            neighbours[j].append(i)
+        }
+        guard neighbours.allSatisfy({ $0.count == 2 }) else { return nil }
+        var tour = [0], previous = 0, current = neighbours[0][0]
+        while current != 0 && tour.count <= index.nodes {
+            tour.append(current)
+            let next = neighbours[current][0] == previous ? neighbours[current][1] : neighbours[current][0]
+            previous = current
+            current = next
+        }
+        return tour.count == index.nodes ? .tour(tour) : nil
+    }
+
+    func columnValues(of solution: Solution) -> [Double]? { index.tourValues(solution) }
+}
