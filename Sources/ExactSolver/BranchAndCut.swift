@@ -42,7 +42,7 @@ final class BranchAndCut {
     private var incumbent: (values: [Double], cost: Double)?
     private var injected = false
     private var treeBound = -Double.infinity
-    private var cuts = 0, nodes = 0
+    private var cuts = 0, nodes = 0, separationSeconds = 0.0
     private var lastNode: Int32 = -1, roundsAtNode = 0
     private var failure: GLPKError?
 
@@ -72,6 +72,7 @@ final class BranchAndCut {
             outcome.rootRounds += 1
             let values = problem.relaxationValues()
             outcome.rootBound = problem.relaxationObjective
+            if verbose { warn("exact: root round \(outcome.rootRounds): bound \(outcome.rootBound), \(cuts) cuts so far") }
             if let incumbent, cannotImprove(outcome.rootBound, on: incumbent.cost) {
                 outcome.bound = incumbent.cost
                 outcome.proven = true
@@ -95,9 +96,7 @@ final class BranchAndCut {
                 return finish(outcome)
             }
         }
-        if verbose {
-            warn("exact: root bound \(outcome.rootBound) after \(outcome.rootRounds) rounds, \(cuts) cuts, incumbent \(incumbent.map { "\($0.cost)" } ?? "-")")
-        }
+        if verbose { warn("exact: root done, branching (incumbent \(incumbent.map { "\($0.cost)" } ?? "none"))") }
         // Stage 2: drop slack cuts, fix columns by reduced cost.
         try problem.deleteRows(problem.slackRows(from: firstCut))
         _ = try problem.solveRelaxation(timeLimit: deadline.remaining, verbose: verbose)
@@ -117,7 +116,7 @@ final class BranchAndCut {
         parameters.fp_heur = GLP_OFF
         parameters.ps_heur = GLP_OFF
         parameters.sr_heur = GLP_OFF
-        parameters.br_tech = GLP_BR_DTH
+        parameters.br_tech = GLP_BR_PCH
         parameters.bt_tech = GLP_BT_BLB
         parameters.mip_gap = 0
         parameters.tm_lim = Int32(clamping: Int((max(0.001, deadline.remaining) * 1000).rounded(.up)))
@@ -140,6 +139,7 @@ final class BranchAndCut {
         }
         outcome.cuts = cuts
         outcome.nodes = nodes
+        if verbose { warn("exact: branch and cut ended with code \(code): \(nodes) nodes, \(cuts) cuts, \(problem.rowCount) rows, \(separationSeconds) s separating") }
         let status = glp_mip_status(problem.pointer)
         let finished = code == 0
         guard finished || code == GLP_ETMLIM || code == GLP_ESTOP else {
@@ -179,7 +179,9 @@ final class BranchAndCut {
             if node != lastNode { lastNode = node; roundsAtNode = 0 }
             roundsAtNode += 1
             guard integral || roundsAtNode <= roundsPerNode else { return }
+            let started = Deadline.now()
             let found = formulation.separate(values, integral: integral, tolerance: integral ? 0.5 : tolerance)
+            separationSeconds += Double(Deadline.now() - started) / 1e9
             do {
                 try problem.addRows(found)
                 cuts += found.count

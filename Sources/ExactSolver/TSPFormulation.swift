@@ -1,7 +1,8 @@
 import RoutingCore
 
 /// Symmetric TSP: one binary column per edge, degree 2 at every node, subtour elimination
-/// `x(E(S)) ≤ |S| − 1` separated on demand (``SubtourSeparation``). Needs at least 3 nodes.
+/// `x(E(S)) ≤ |S| − 1` separated on demand (``SubtourSeparation``), and, on fractional solutions that
+/// violate none, blossom inequalities (``BlossomSeparation``). Needs at least 3 nodes.
 struct TSPFormulation: Formulation {
     let instance: Instance
     let index: EdgeIndex
@@ -21,8 +22,13 @@ struct TSPFormulation: Formulation {
 
     func separate(_ values: [Double], integral: Bool, tolerance: Double) -> [LinearRow] {
         let graph = SupportGraph(edgeValues: values, index: index)
-        return SubtourSeparation.violatedSets(in: graph, tolerance: tolerance, integral: integral).map { set in
+        let subtours = SubtourSeparation.violatedSets(in: graph, tolerance: tolerance, integral: integral).map { set in
             LinearRow.atMost("sec_\(set.count)", columns: index.inside(set), Double(set.count - 1))
+        }
+        guard subtours.isEmpty, !integral else { return subtours }
+        return BlossomSeparation.violated(in: graph, tolerance: tolerance).map { blossom in
+            LinearRow.atMost("blossom_\(blossom.handle.count)_\(blossom.teeth.count)",
+                             columns: index.inside(blossom.handle) + blossom.teeth.map { index($0.0, $0.1) }, blossom.limit)
         }
     }
 
