@@ -62,12 +62,12 @@ enum BlossomSeparation {
         while changed {
             changed = false
             teeth = []
-            for i in members { for j in 0..<graph.nodes where !members.contains(j) && graph[i, j] >= 1 - slack - 1e-6 {
+            for i in members.sorted() { for j in 0..<graph.nodes where !members.contains(j) && graph[i, j] >= 1 - slack - 1e-6 {
                 teeth.append((i, j))
             } }
             var outsideCount: [Int: Int] = [:]
             for tooth in teeth { outsideCount[tooth.1, default: 0] += 1 }
-            if let shared = outsideCount.first(where: { $0.value >= 2 })?.key {
+            if let shared = outsideCount.filter({ $0.value >= 2 }).keys.min() {
                 members.insert(shared)
                 changed = true
             }
