@@ -38,6 +38,8 @@ final class BranchAndCut {
     var tolerance = 1e-3
     /// Separation rounds per branch-and-bound node on fractional LP solutions.
     var roundsPerNode = 8
+    /// The root loop stops when this many rounds raised the bound by less than 10⁻⁵ (relative).
+    var tailingRounds = 5
 
     private var incumbent: (values: [Double], cost: Double)?
     private var injected = false
@@ -61,9 +63,15 @@ final class BranchAndCut {
         try problem.addColumns(formulation.columns)
         let firstCut = try problem.addRows(formulation.initialRows).upperBound
         var outcome = Outcome(values: nil, bound: -.infinity, proven: false)
+        var history: [Double] = []
         // Stage 1: root cutting loop.
         while true {
-            guard try problem.solveRelaxation(timeLimit: deadline.remaining, verbose: verbose) else {
+            let status = try problem.solveRelaxation(timeLimit: deadline.remaining, verbose: verbose)
+            if status == .timeLimit {
+                outcome.bound = outcome.rootRounds > 0 ? Self.roundedUp(outcome.rootBound) : -.infinity
+                return finish(outcome)
+            }
+            guard status == .optimal else {
                 outcome.infeasible = incumbent == nil
                 outcome.proven = true
                 outcome.bound = incumbent?.cost ?? .infinity
@@ -79,7 +87,10 @@ final class BranchAndCut {
                 return finish(outcome)
             }
             let integral = Self.isIntegral(values)
-            let found = formulation.separate(values, integral: integral, tolerance: tolerance)
+            history.append(outcome.rootBound)
+            let tailingOff = !integral && history.count > tailingRounds
+                && outcome.rootBound - history[history.count - 1 - tailingRounds] < 1e-5 * abs(outcome.rootBound)
+            let found = tailingOff ? [] : formulation.separate(values, integral: integral, tolerance: tolerance)
             if found.isEmpty {
                 if integral {
                     outcome.values = values
@@ -99,9 +110,11 @@ final class BranchAndCut {
         if verbose { warn("exact: root done, branching (incumbent \(incumbent.map { "\($0.cost)" } ?? "none"))") }
         // Stage 2: drop slack cuts, fix columns by reduced cost.
         try problem.deleteRows(problem.slackRows(from: firstCut))
-        _ = try problem.solveRelaxation(timeLimit: deadline.remaining, verbose: verbose)
+        outcome.bound = Self.roundedUp(outcome.rootBound)
+        guard try problem.solveRelaxation(timeLimit: deadline.remaining, verbose: verbose) == .optimal else { return finish(outcome) }
         outcome.fixedColumns = fixByReducedCost()
-        if outcome.fixedColumns > 0 { _ = try problem.solveRelaxation(timeLimit: deadline.remaining, verbose: verbose) }
+        if outcome.fixedColumns > 0,
+           try problem.solveRelaxation(timeLimit: deadline.remaining, verbose: verbose) != .optimal { return finish(outcome) }
         treeBound = outcome.rootBound
         // Stage 3: branch and cut.
         return try branch(outcome)

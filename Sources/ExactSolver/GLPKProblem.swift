@@ -126,10 +126,14 @@ final class GLPKProblem {
 
     // MARK: - Solving the LP relaxation
 
+    /// How an LP solve ended.
+    enum RelaxationStatus: Equatable {
+        case optimal, infeasible, timeLimit
+    }
+
     /// Solves the LP relaxation with the (dual) simplex method, warm-started from the current basis.
-    /// - Returns: `true` when an optimal basis was found, `false` when the relaxation is infeasible.
-    /// - Throws: ``GLPKError`` on a GLPK error or a failure code, including the time limit.
-    func solveRelaxation(timeLimit seconds: Double, verbose: Bool) throws(GLPKError) -> Bool {
+    /// - Throws: ``GLPKError`` on a GLPK error or a failure code other than the time limit.
+    func solveRelaxation(timeLimit seconds: Double, verbose: Bool) throws(GLPKError) -> RelaxationStatus {
         try checkAlive()
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
@@ -142,10 +146,11 @@ final class GLPKProblem {
         if code == GLPK_GUARD_FAILED {
             throw .aborted(operation: "glp_simplex", output: String(cString: glpk_guard_last_output()))
         }
+        if code == GLP_ETMLIM { return .timeLimit }
         guard code == 0 else { throw .failed(operation: "glp_simplex", code: code) }
         switch glp_get_status(pointer) {
-        case GLP_OPT: return true
-        case GLP_NOFEAS: return false
+        case GLP_OPT: return .optimal
+        case GLP_NOFEAS: return .infeasible
         default: throw .failed(operation: "glp_simplex", code: glp_get_status(pointer))
         }
     }

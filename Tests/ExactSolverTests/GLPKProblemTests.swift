@@ -10,7 +10,7 @@ struct GLPKProblemTests {
         let problem = GLPKProblem(name: "tiny", verbose: false)
         try problem.addColumns([ModelColumn(name: "x", cost: 1, upper: 1), ModelColumn(name: "y", cost: 2, upper: 1)])
         try problem.addRows([LinearRow(name: "cover", terms: [(0, 1), (1, 1)], lower: 1.5)])
-        #expect(try problem.solveRelaxation(timeLimit: 10, verbose: false))
+        #expect(try problem.solveRelaxation(timeLimit: 10, verbose: false) == .optimal)
         #expect(abs(problem.relaxationObjective - 2) < 1e-9)
         #expect(problem.relaxationValues().map { ($0 * 10).rounded() / 10 } == [1, 0.5])
         #expect(String(cString: glp_get_row_name(problem.pointer, 1)) == "cover")
@@ -22,7 +22,7 @@ struct GLPKProblemTests {
         let problem = GLPKProblem(name: "infeasible", verbose: false)
         try problem.addColumns([ModelColumn(name: "x", cost: 1, upper: 1)])
         try problem.addRows([LinearRow.atLeast("too_much", columns: [0], 2)])
-        #expect(try problem.solveRelaxation(timeLimit: 10, verbose: false) == false)
+        #expect(try problem.solveRelaxation(timeLimit: 10, verbose: false) == .infeasible)
     }
 
     /// Bad rows and columns are rejected in Swift before GLPK sees them (GLPK would abort).
@@ -57,7 +57,7 @@ struct GLPKProblemTests {
         // A fresh problem on the same thread works again.
         let fresh = GLPKProblem(name: "after", verbose: false)
         try fresh.addColumns([ModelColumn(name: "x", cost: 1, upper: 1)])
-        #expect(try fresh.solveRelaxation(timeLimit: 10, verbose: false))
+        #expect(try fresh.solveRelaxation(timeLimit: 10, verbose: false) == .optimal)
     }
 
     /// The error message names the GLPK routine and quotes GLPK's last lines.
