@@ -6,14 +6,7 @@ import RoutingCore
 /// support graph (``CapacitySeparation``; there `w(δ(S)) = 2·x(δ⁻(S))`).
 struct ACVRPFormulation: Formulation {
     let instance: Instance
-    let index: ArcIndex
-    let separation: CapacitySeparation
-
-    init(instance: Instance) {
-        self.instance = instance
-        self.index = ArcIndex(nodes: instance.dimension)
-        self.separation = CapacitySeparation(demands: instance.demands, capacity: instance.capacity ?? 1, depot: instance.depot)
-    }
+    var index: ArcIndex { ArcIndex(nodes: instance.dimension) }
 
     var columns: [ModelColumn] { index.costColumns(instance.distances) }
 
@@ -34,10 +27,8 @@ struct ACVRPFormulation: Formulation {
     }
 
     func separate(_ values: [Double], integral: Bool, tolerance: Double) -> [LinearRow] {
-        let graph = SupportGraph(arcValues: values, index: index)
-        return separation.violatedSets(in: graph, tolerance: tolerance, integral: integral).map { set, vehicles in
-            LinearRow.atMost("rci_\(set.count)_\(vehicles)", columns: index.inside(set), Double(set.count - vehicles))
-        }
+        CapacitySeparation(instance: instance)
+            .rows(in: SupportGraph(arcValues: values, index: index), columnsInside: index.inside, tolerance: tolerance, integral: integral)
     }
 
     func solution(from values: [Double]) -> Solution? {

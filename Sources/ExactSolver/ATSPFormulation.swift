@@ -6,12 +6,7 @@ import RoutingCore
 /// violated DFJ inequality). Needs at least 2 nodes.
 struct ATSPFormulation: Formulation {
     let instance: Instance
-    let index: ArcIndex
-
-    init(instance: Instance) {
-        self.instance = instance
-        self.index = ArcIndex(nodes: instance.dimension)
-    }
+    var index: ArcIndex { ArcIndex(nodes: instance.dimension) }
 
     var columns: [ModelColumn] { index.costColumns(instance.distances) }
 

@@ -6,14 +6,7 @@ import RoutingCore
 /// capacity inequalities `x(E(S)) ≤ |S| − ⌈d(S)/Q⌉` separated on demand (``CapacitySeparation``).
 struct CVRPFormulation: Formulation {
     let instance: Instance
-    let index: EdgeIndex
-    let separation: CapacitySeparation
-
-    init(instance: Instance) {
-        self.instance = instance
-        self.index = EdgeIndex(nodes: instance.dimension)
-        self.separation = CapacitySeparation(demands: instance.demands, capacity: instance.capacity ?? 1, depot: instance.depot)
-    }
+    var index: EdgeIndex { EdgeIndex(nodes: instance.dimension) }
 
     var columns: [ModelColumn] {
         let depot = instance.depot
@@ -32,10 +25,8 @@ struct CVRPFormulation: Formulation {
     }
 
     func separate(_ values: [Double], integral: Bool, tolerance: Double) -> [LinearRow] {
-        let graph = SupportGraph(edgeValues: values, index: index)
-        return separation.violatedSets(in: graph, tolerance: tolerance, integral: integral).map { set, vehicles in
-            LinearRow.atMost("rci_\(set.count)_\(vehicles)", columns: index.inside(set), Double(set.count - vehicles))
-        }
+        CapacitySeparation(instance: instance)
+            .rows(in: SupportGraph(edgeValues: values, index: index), columnsInside: index.inside, tolerance: tolerance, integral: integral)
     }
 
     func solution(from values: [Double]) -> Solution? {

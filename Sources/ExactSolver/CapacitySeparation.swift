@@ -1,3 +1,5 @@
+import RoutingCore
+
 /// Finds customer sets `S` that violate the rounded capacity inequality `w(δ(S)) ≥ 2⌈d(S)/Q⌉` on a
 /// vehicle-routing support graph (edge values; for arc models both directions summed).
 ///
@@ -15,6 +17,25 @@ struct CapacitySeparation: Sendable {
     let depot: Int
     /// At most this many sets are returned per call (the most violated).
     var limit = 150
+
+    init(demands: [Int], capacity: Int, depot: Int) {
+        self.demands = demands
+        self.capacity = capacity
+        self.depot = depot
+    }
+
+    /// The separation for a vehicle-routing instance.
+    init(instance: Instance) {
+        self.init(demands: instance.demands, capacity: instance.capacity ?? 1, depot: instance.depot)
+    }
+
+    /// The violated inequalities as rows `x(E(S)) ≤ |S| − ⌈d(S)/Q⌉` (edges or arcs, as
+    /// `columnsInside` lists the columns with both ends in `S`).
+    func rows(in graph: SupportGraph, columnsInside: ([Int]) -> [Int], tolerance: Double, integral: Bool) -> [LinearRow] {
+        violatedSets(in: graph, tolerance: tolerance, integral: integral).map { set, vehicles in
+            LinearRow.atMost("rci_\(set.count)_\(vehicles)", columns: columnsInside(set), Double(set.count - vehicles))
+        }
+    }
 
     /// The fewest vehicles that can serve `set`: `⌈d(S)/Q⌉`.
     func vehiclesNeeded(_ set: [Int]) -> Int {

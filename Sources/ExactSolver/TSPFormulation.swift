@@ -5,12 +5,7 @@ import RoutingCore
 /// violate none, blossom inequalities (``BlossomSeparation``). Needs at least 3 nodes.
 struct TSPFormulation: Formulation {
     let instance: Instance
-    let index: EdgeIndex
-
-    init(instance: Instance) {
-        self.instance = instance
-        self.index = EdgeIndex(nodes: instance.dimension)
-    }
+    var index: EdgeIndex { EdgeIndex(nodes: instance.dimension) }
 
     var columns: [ModelColumn] { index.costColumns(instance.distances) }
 

@@ -15,25 +15,17 @@ struct ExactSolverTests {
         return result
     }
 
-    /// Symmetric TSP on 4–8 random Euclidean points (40 seeds), without the heuristic warm start so the
+    /// Symmetric TSP on 4–8 random Euclidean points and ATSP with uniform random arc costs (many
+    /// 2-cycles in the assignment relaxation), 40 seeds each, without the heuristic warm start so the
     /// branch and cut does all the work: the proven optimum equals brute force, bound included.
-    @Test func tspMatchesBruteForce() throws {
+    @Test(arguments: [ProblemKind.tsp, .atsp]) func tourMatchesBruteForce(kind: ProblemKind) throws {
         for seed in UInt64(1)...40 {
-            let instance = RandomInstances.euclideanTSP(4 + Int(seed % 5), seed: seed)
+            let n = 4 + Int(seed % 5)
+            let instance = kind == .tsp ? RandomInstances.euclideanTSP(n, seed: seed) : RandomInstances.randomATSP(n, seed: seed)
             let result = try Self.solved(instance)
             #expect(result.status == .optimal)
             #expect(result.cost == BruteForce.optimalTourCost(instance), "seed \(seed)")
             #expect(result.lowerBound == result.cost)
-        }
-    }
-
-    /// ATSP with uniform random arc costs (many 2-cycles and subtours in the assignment relaxation).
-    @Test func atspMatchesBruteForce() throws {
-        for seed in UInt64(1)...40 {
-            let instance = RandomInstances.randomATSP(4 + Int(seed % 5), seed: seed)
-            let result = try Self.solved(instance)
-            #expect(result.status == .optimal)
-            #expect(result.cost == BruteForce.optimalTourCost(instance), "seed \(seed)")
         }
     }
 
