@@ -12,6 +12,7 @@ Prints a Markdown table per group (to stdout, or --markdown FILE) and, with --cs
 Usage:
   scripts/bench_exact.py --set tsp100 [--time-limit 60] [--mtz] [--binary .build/release/routeopt]
   scripts/bench_exact.py --only gr17,bayg29 --group tsp --time-limit 60 --mtz
+  scripts/bench_exact.py --set cvrp-all --min-nodes 24 --max-nodes 56 --time-limit 60
 Sets: tsp100 (TSPLIB up to 100 nodes), tsp200 (101-200 nodes), atsp (the issue's nine), atsp-all,
       cvrp (E-n13-k4, P/E up to 23 customers, A-n32-k5), cvrp-all (every A/B/E/P file), mtz (the eight
       instances glpsol was measured on in REFERENCE.md).
@@ -107,6 +108,8 @@ def main():
     ap.add_argument("--set", default="tsp100")
     ap.add_argument("--only", default=None)
     ap.add_argument("--group", default=None)
+    ap.add_argument("--min-nodes", type=int, default=0)
+    ap.add_argument("--max-nodes", type=int, default=10**9)
     ap.add_argument("--time-limit", type=float, default=60)
     ap.add_argument("--mtz", action="store_true", help="also run glpsol on the MTZ model (TSP/ATSP)")
     ap.add_argument("--vehicles-name", action="store_true", help="CVRP: pass --vehicles name (classic fixed fleet)")
@@ -122,6 +125,8 @@ def main():
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, problem, dimension in select(optima, args.set, args.group, args.only):
+            if not args.min_nodes <= dimension <= args.max_nodes:
+                continue
             path = os.path.join(inst_dir, problem, name + EXT[problem])
             out = os.path.join(tmp, name + (".sol" if problem == "cvrp" else ".tour"))
             extra = ["--vehicles", "name"] if args.vehicles_name and problem == "cvrp" else []

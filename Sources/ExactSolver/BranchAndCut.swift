@@ -132,6 +132,7 @@ final class BranchAndCut {
         parameters.br_tech = GLP_BR_PCH
         parameters.bt_tech = GLP_BT_BLB
         parameters.mip_gap = 0
+        parameters.tol_int = Self.integralityTolerance
         parameters.tm_lim = Int32(clamping: Int((max(0.001, deadline.remaining) * 1000).rounded(.up)))
         if let incumbent {
             // Prune nodes with bound > U − 1 (integer costs): eps = tol_obj · (1 + |U|) just below 1.
@@ -205,7 +206,8 @@ final class BranchAndCut {
         case GLP_IHEUR:
             guard !injected, let incumbent else { return }
             injected = true
-            _ = glp_ios_heur_sol(tree, [0] + incumbent.values)
+            let rejected = glp_ios_heur_sol(tree, [0] + incumbent.values)
+            if verbose { warn("exact: incumbent \(incumbent.cost) handed to GLPK: \(rejected == 0 ? "accepted" : "rejected")") }
         default:
             break
         }
@@ -220,11 +222,14 @@ final class BranchAndCut {
         var fixed = 0
         for column in 0..<problem.columnCount {
             let (lower, upper) = problem.bounds(ofColumn: column)
-            guard lower < upper else { continue }
-            if values[column] <= lower + 1e-9, cannotImprove(bound + reduced[column], on: incumbent.cost) {
+            // Columns the incumbent uses stay free, so GLPK still accepts it as its first incumbent.
+            guard lower < upper, incumbent.values[column] == 0 || incumbent.values[column] == upper else { continue }
+            if values[column] <= lower + 1e-9, incumbent.values[column] == lower,
+               cannotImprove(bound + reduced[column], on: incumbent.cost) {
                 problem.fixColumn(column, at: lower)
                 fixed += 1
-            } else if values[column] >= upper - 1e-9, cannotImprove(bound - reduced[column], on: incumbent.cost) {
+            } else if values[column] >= upper - 1e-9, incumbent.values[column] == upper,
+                      cannotImprove(bound - reduced[column], on: incumbent.cost) {
                 problem.fixColumn(column, at: upper)
                 fixed += 1
             }
@@ -243,8 +248,12 @@ final class BranchAndCut {
         return result
     }
 
+    /// GLPK's integrality tolerance (`tol_int`), used for the same test here: a solution GLPK would
+    /// accept as integral is always separated as one.
+    static let integralityTolerance = 1e-5
+
     static func isIntegral(_ values: [Double]) -> Bool {
-        values.allSatisfy { abs($0 - $0.rounded()) < 1e-6 }
+        values.allSatisfy { abs($0 - $0.rounded()) <= integralityTolerance }
     }
 
     static func roundedUp(_ bound: Double) -> Double {

@@ -53,22 +53,29 @@ public struct ExactSolver: Solver {
             throw SolverError.noSolution(solver: name, reason: "\(error)")
         }
         var best = start.map { ($0.solution, $0.cost) }
-        if let values = outcome.values, let solution = formulation.solution(from: values),
-           let cost = try? Evaluator.evaluate(solution, in: instance), cost < best?.1 ?? .max {
-            best = (solution, cost)
+        var proven = outcome.proven, lowerBound = outcome.bound
+        if let values = outcome.values {
+            if let solution = formulation.solution(from: values), let cost = try? Evaluator.evaluate(solution, in: instance) {
+                if cost < best?.1 ?? .max { best = (solution, cost) }
+            } else {
+                // GLPK accepted values the model cannot read back: never claim a proof on that basis.
+                proven = false
+                lowerBound = BranchAndCut.roundedUp(outcome.rootBound)
+                if limits.verbose { warn("exact: GLPK's solution is not a valid \(instance.kind) solution; keeping the warm start") }
+            }
         }
         guard let (solution, cost) = best else {
             let reason = outcome.infeasible ? "the instance has no feasible solution (proven by the LP relaxation and search)"
                 : "no feasible solution within the time limit"
             throw SolverError.noSolution(solver: name, reason: reason)
         }
-        let bound = outcome.proven ? cost : min(cost, Cost(outcome.bound.isFinite ? outcome.bound : 0))
+        let bound = proven ? cost : min(cost, Cost(lowerBound.isFinite ? lowerBound : 0))
         let statistics: [String: Double] = [
             "root_bound": outcome.rootBound, "root_rounds": Double(outcome.rootRounds), "cuts": Double(outcome.cuts),
             "nodes": Double(outcome.nodes), "fixed_columns": Double(outcome.fixedColumns),
             "warm_start_cost": start.map { Double($0.cost) } ?? -1,
         ]
-        return SolveResult(solution: solution, cost: cost, status: outcome.proven ? .optimal : .timeLimit,
+        return SolveResult(solution: solution, cost: cost, status: proven ? .optimal : .timeLimit,
                            lowerBound: max(0, bound), method: name, seconds: clock.elapsed, statistics: statistics)
     }
 
