@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "Policies", targets: ["Policies"]),
         .library(name: "ExactSolver", targets: ["ExactSolver"]),
+        .library(name: "RealWorld", targets: ["RealWorld"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,6 +46,10 @@ let package = Package(
             dependencies: ["RoutingCore", .product(name: "SwiftCSV", package: "SwiftCSV")],
             swiftSettings: optimised),
         .target(name: "Heuristics", dependencies: ["RoutingCore"], swiftSettings: optimised),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "RealWorld", dependencies: ["CZlib", "RoutingCore", "RoutingIO"], exclude: ["README.md"],
+            swiftSettings: optimised),
         .target(
             name: "Solving",
             dependencies: ["RoutingCore", "RoutingIO", "Heuristics", "Policies", "ExactSolver"],
@@ -53,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "routeopt",
             dependencies: [
-                "RoutingCore", "RoutingIO", "Heuristics", "Solving", "Policies",
+                "RoutingCore", "RoutingIO", "Heuristics", "Solving", "Policies", "RealWorld",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimised),
@@ -67,6 +72,7 @@ let package = Package(
             dependencies: ["ExactSolver", "CGLPK", "GLPKGuard", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "RoutingCore"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Tensor", "RoutingCore"]),
+        .testTarget(name: "RealWorldTests", dependencies: ["RealWorld", "RoutingCore", "RoutingIO"]),
         .testTarget(name: "CLITests", dependencies: ["RoutingCore", "RoutingIO", "RoutingTestSupport"]),
     ]
 )

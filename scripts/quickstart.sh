@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# One command from a fresh machine to a solved instance: installs the system libraries, builds the
+# One command from a fresh machine to a solved instance: installs the system libraries (and OSRM's binaries for
+# `routeopt matrix osrm`, scripts/setup_osrm.sh), builds the
 # release binary and solves the bundled default instance with the shipped policy checkpoint (or, given a
 # file and solve options, solves that file: the heuristic for 10 s unless the options say otherwise).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! [ -f /usr/include/glpk.h ] || ! [ -f /usr/include/x86_64-linux-gnu/cblas.h -o -f /usr/include/cblas.h ]; then
+if ! [ -f /usr/include/glpk.h ] || ! [ -f /usr/include/zlib.h ] || ! [ -f /usr/include/x86_64-linux-gnu/cblas.h -o -f /usr/include/cblas.h ]; then
   SUDO=""
   if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev libopenblas-dev >/dev/null
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev libopenblas-dev zlib1g-dev >/dev/null
 fi
 
+scripts/setup_osrm.sh
 swift build -c release --product routeopt
 if [ "$#" -eq 0 ]; then
   # The bundled default: eil51 solved by the shipped POMO checkpoint (checkpoints/tsp20-pomo.safetensors,

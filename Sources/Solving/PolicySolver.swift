@@ -24,14 +24,13 @@ public struct PolicySolver: Solver {
         self.loadSeconds = loadSeconds
     }
 
-    /// Checks that `instance` suits a coordinate policy, finds the checkpoint (`options.model`, else the
-    /// shipped one for the instance's problem and nearest size) and loads it.
+    /// Finds the checkpoint (`options.model`, else the shipped one for ``PolicyProblem/preferred(for:)`` — the
+    /// matrix policy for asymmetric or matrix-only instances — and the nearest size), loads it and checks that it
+    /// can solve `instance`.
     /// - Throws: ``PolicyError``: no coordinates or an asymmetric instance, too many nodes, no checkpoint, an unreadable
     ///   or non-policy file, a checkpoint for another problem, a multi-start decoding of a non-POMO policy.
     public static func load(_ options: PolicyOptions, for instance: Instance) throws(PolicyError) -> PolicySolver {
-        guard instance.coordinates != nil, instance.kind == .tsp || instance.kind == .cvrp else {
-            throw .needsCoordinates(instance: instance.name, kind: instance.kind)
-        }
+        let preferred = PolicyProblem.preferred(for: instance)
         guard instance.dimension <= PolicyDecoder.maximumNodes else {
             throw .tooLarge(instance: instance.name, nodes: instance.dimension, limit: PolicyDecoder.maximumNodes)
         }
@@ -40,12 +39,10 @@ public struct PolicySolver: Solver {
         if let model = options.model {
             path = model
         } else {
-            path = try options.checkpoints.checkpoint(for: instance.kind, size: instance.customers.count).path
+            path = try options.checkpoints.checkpoint(for: preferred, size: instance.customers.count).path
         }
         let checkpoint = try PolicyCheckpoint.load(from: path)
-        guard checkpoint.configuration.problem == instance.kind else {
-            throw .wrongProblem(path: path, checkpoint: checkpoint.configuration.problem, instance: instance.kind)
-        }
+        try PolicyProblem.check(instance, against: checkpoint.configuration.problem, path: path)
         return PolicySolver(decoder: try PolicyDecoder(checkpoint: checkpoint, decoding: options.decoding),
                             polish: options.polish, loadSeconds: clock.elapsed)
     }
@@ -58,7 +55,10 @@ public struct PolicySolver: Solver {
     /// The decoding in use.
     public var decoding: PolicyDecoding { decoder.decoding }
 
-    public func supports(_ kind: ProblemKind) -> Bool { kind == decoder.checkpoint.configuration.problem }
+    public func supports(_ kind: ProblemKind) -> Bool {
+        let problem = decoder.checkpoint.configuration.problem
+        return problem.isAsymmetric ? problem.isVehicleRouting == kind.isVehicleRouting : kind == problem
+    }
 
     public func solve(_ instance: Instance, limits: SolveLimits) throws -> SolveResult {
         let clock = Deadline(seconds: limits.timeLimit)

@@ -10,7 +10,9 @@ struct RouteOpt: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "routeopt",
         abstract: "Routing optimiser: learned policies, exact and heuristic solvers for TSP, ATSP and CVRP.",
-        subcommands: [SolveCommand.self, CheckCommand.self, TrainCommand.self, GenerateCommand.self, PerfCommand.self])
+        subcommands: [
+            SolveCommand.self, CheckCommand.self, TrainCommand.self, GenerateCommand.self, PerfCommand.self, MatrixCommand.self,
+        ])
 
     static func main() {
         do {

@@ -1,33 +1,24 @@
-import Dispatch
 import Foundation
 import Policies
 
 /// Turns SIGINT and SIGTERM into a ``StopRequest`` (the training loop finishes its step, saves and
 /// exits 0). A second signal while the run is stopping exits at once with status 130.
 final class SignalWatcher {
-    private var sources: [DispatchSourceSignal] = []
+    private let handlers: SignalHandlers
 
     init(stop: StopRequest) {
-        for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                if stop.isRequested {
-                    FileHandle.standardError.write(Data("\nsecond \(name): exiting without saving\n".utf8))
-                    exit(130)
-                }
-                FileHandle.standardError.write(Data("\n\(name): finishing the current step, then saving\n".utf8))
-                stop.request(reason: name)
+        handlers = SignalHandlers { name in
+            if stop.isRequested {
+                FileHandle.standardError.write(Data("\nsecond \(name): exiting without saving\n".utf8))
+                exit(130)
             }
-            source.resume()
-            sources.append(source)
+            FileHandle.standardError.write(Data("\n\(name): finishing the current step, then saving\n".utf8))
+            stop.request(reason: name)
         }
     }
 
     /// Stops watching and restores the default handlers.
     func cancel() {
-        for source in sources { source.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
+        handlers.cancel()
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Heuristics
 import Policies
 import RoutingCore
+import RoutingIO
 
 /// `routeopt train`: train a policy with REINFORCE (see `TrainingRun` for the loop and its files).
 struct TrainCommand: ParsableCommand {
@@ -19,8 +20,14 @@ struct TrainCommand: ParsableCommand {
             (pointer 1e-3), seed 1, validation 1,000 instances of seed 1234, gaps against the heuristic.
             """)
 
-    @Option(help: "Problem: tsp|cvrp (atsp and acvrp need the matrix policy, not available yet).")
+    @Option(help: "Problem: tsp|cvrp (coordinates), or atsp|acvrp (the matrix policy: --architecture pomo, --data CITY_DIR).")
     var problem: ProblemKind?
+
+    @Option(help: "City dataset folder (points.csv, distance_m.f32, duration_s.f32) the matrix policy draws instances from (its training pool).")
+    var data: String?
+
+    @Option(help: "Matrix policy cost: duration|distance (default duration).")
+    var objective: CityMatrices.Objective?
 
     @Option(help: "Cities (TSP) or customers (CVRP).")
     var size: Int?
@@ -88,7 +95,7 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("reference-seconds"), help: "Heuristic time limit per validation instance for the gap reference.")
     var referenceSeconds: Double = 1
 
-    @Option(name: .customLong("reference-iterations"), help: "Heuristic improvement iterations per validation instance (default 100·size for TSP, 2000·size for CVRP).")
+    @Option(name: .customLong("reference-iterations"), help: "Heuristic improvement iterations per validation instance (default 100·size for TSP, 1000·size for ATSP, 2000·size for CVRP).")
     var referenceIterations: Int?
 
     @Flag(name: .customLong("no-reference"), help: "Report validation costs without a gap (no reference solutions).")
@@ -134,6 +141,9 @@ struct TrainCommand: ParsableCommand {
         if let baselineEvaluationSize { result.baselineEvaluationSize = baselineEvaluationSize }
         if let width { result.model.width = width }
         if let layers { result.model.layers = layers }
+        if let data { result.data = data }
+        if let objective { result.objective = objective }
+        if result.problem.isAsymmetric && result.objective == nil { result.objective = .duration }
         return result
     }
 
@@ -162,9 +172,12 @@ struct TrainCommand: ParsableCommand {
         options.commandLine = CommandLine.arguments.map(Self.quoted).joined(separator: " ")
         options.stopRequest = stop
         options.events = TrainingProgressPrinter(interactive: isatty(STDERR_FILENO) == 1).print
+        if let data = requested.data {
+            do { options.city = try CityDatasetReader.read(directory: data) } catch { throw fail(error) }
+        }
         if !noReference {
             let limits = SolveLimits(timeLimit: referenceSeconds, seed: 1,
-                                     iterationLimit: referenceIterations ?? (requested.problem == .tsp ? 100 : 2_000) * requested.size,
+                                     iterationLimit: referenceIterations ?? Self.referenceIterationsPerNode(requested.problem) * requested.size,
                                      threads: 1)
             options.reference = ValidationReference(solver: HeuristicSolver(), limits: limits, parallelInstances: threads)
         }
@@ -182,6 +195,16 @@ struct TrainCommand: ParsableCommand {
             + String(format: "%.0f s wall, %.0f s CPU", summary.wallSeconds, summary.cpuSeconds)
         if let best = summary.bestValidation { line += String(format: ", best validation %.4f", best) }
         print(line + "; checkpoint \(summary.lastCheckpoint)")
+    }
+
+    /// The default heuristic iterations per node for validation references: the ATSP search and CVRP need more
+    /// iterations than the symmetric TSP's Lin–Kernighan search for the same quality.
+    static func referenceIterationsPerNode(_ problem: ProblemKind) -> Int {
+        switch problem {
+        case .tsp: 100
+        case .atsp: 1_000
+        case .cvrp, .acvrp: 2_000
+        }
     }
 
     /// A shell-safe rendering of one argument.

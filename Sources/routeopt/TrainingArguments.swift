@@ -5,3 +5,4 @@ import RoutingCore
 extension PolicyArchitecture: ExpressibleByArgument {}
 extension BaselineKind: ExpressibleByArgument {}
 extension ProblemKind: ExpressibleByArgument {}
+extension CityMatrices.Objective: ExpressibleByArgument {}

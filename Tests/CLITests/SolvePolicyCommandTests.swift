@@ -59,9 +59,10 @@ import Testing
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("/nonexistent/tsp20-pomo.safetensors"))
         for file in ["instances/gr24.tsp", "instances/br17.atsp"] {
-            let run = try CommandRunner.run(["solve", file, "--method", "policy", "--output", output])
+            let run = try CommandRunner.run(["solve", file, "--method", "policy", "--model", "checkpoints/tsp20-pomo.safetensors",
+                                             "--output", output])
             #expect(run.status == 1, "\(file)")
-            #expect(run.stderr.contains("the policy needs node coordinates") && run.stderr.contains("--method heuristic"))
+            #expect(run.stderr.contains("the policy needs node coordinates") && run.stderr.contains("matrix policy"))
         }
         #expect(!FileManager.default.fileExists(atPath: output))
     }

@@ -36,7 +36,10 @@ import Testing
         let cases: [([String], String)] = [
             (["--problem", "tsp", "--size", "20", "--architecture", "pomo", "--baseline", "rollout"], "--baseline rollout"),
             (["--problem", "cvrp", "--size", "20", "--architecture", "pomo", "--baseline", "exponential"], "--baseline exponential"),
-            (["--problem", "atsp", "--size", "20"], "matrix policy"),
+            (["--problem", "atsp", "--size", "20"], "--architecture pomo"),
+            (["--problem", "atsp", "--size", "20", "--architecture", "pomo"], "--data CITY_DIR"),
+            (["--problem", "tsp", "--size", "20", "--data", "x"], "--problem atsp|acvrp"),
+            (["--problem", "acvrp", "--size", "20", "--architecture", "pomo", "--data", "x", "--objective", "speed"], "--objective"),
             (["--problem", "tsp", "--size", "20", "--threads", "3"], "--threads"),
             (["--problem", "tsp"], "--size"),
         ]
@@ -48,4 +51,25 @@ import Testing
         let missing = try CommandRunner.run(["train", "--resume", "--output", "/nonexistent/run"])
         #expect(missing.status == 1 && missing.stderr.contains("no checkpoint to resume"))
     }
+
+    /// The matrix policy trains on a city dataset (the shared Monaco data) and its log and best policy are written;
+    /// a missing or broken dataset is an error naming the file.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: monaco.path), "shared/realworld not beside the repository"))
+    func trainsTheMatrixPolicyOnACity() throws {
+        let directory = try CommandRunner.temporaryDirectory().appendingPathComponent("atsp")
+        let run = try CommandRunner.run(["train", "--problem", "atsp", "--size", "8", "--architecture", "pomo",
+                                         "--data", Self.monaco.path, "--objective", "distance", "--batch", "4",
+                                         "--epoch-size", "8", "--epochs", "1", "--validation-size", "4", "--width", "8",
+                                         "--layers", "1", "--no-reference", "--output", directory.path])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("completed: epoch 1, step 2"))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("best.safetensors").path))
+        let config = try String(contentsOf: directory.appendingPathComponent("config.json"), encoding: .utf8)
+        #expect(config.contains("\"objective\" : \"distance\"") && config.contains("monaco-1000"))
+        let broken = try CommandRunner.run(["train", "--problem", "atsp", "--size", "8", "--architecture", "pomo",
+                                            "--data", "/nonexistent/city", "--output", directory.path + "-2"])
+        #expect(broken.status == 1 && broken.stderr.contains("/nonexistent/city/points.csv"), "\(broken.stderr)")
+    }
+
+    static let monaco = CommandRunner.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/realworld/monaco-1000")
 }

@@ -17,6 +17,7 @@ enum PolicyFixtures {
         var configuration = TrainingConfiguration(problem: problem, size: size, architecture: architecture)
         configuration.model = .init(width: 16, layers: 1, heads: 2, feedForward: 32)
         configuration.seed = 3
+        if problem.isAsymmetric { configuration.data = "test-city" }  // the matrix policy names its city
         return configuration
     }
 

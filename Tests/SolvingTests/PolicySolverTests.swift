@@ -100,10 +100,16 @@ import Testing
     /// checkpoint names the folders searched; a fleet the policy cannot meet fails with a reason.
     @Test func refusals() throws {
         let empty = PolicyOptions(checkpoints: ShippedCheckpoints(folders: ["/nonexistent/checkpoints"]))
+        let coordinatePolicy = try Self.checkpoint(.tsp, .pomo, in: try Self.temporaryFolder(), name: "tsp.safetensors")
         for file in ["gr24.tsp", "br17.atsp"] {
             let (instance, _) = try Self.bundled(file)
-            #expect(throws: PolicyError.needsCoordinates(instance: instance.name, kind: instance.kind)) {
+            // Matrix-only and asymmetric files go to the matrix policy (none here) ...
+            #expect(throws: PolicyError.noCheckpoint(problem: .atsp, searched: ["/nonexistent/checkpoints"])) {
                 try PolicySolver.load(empty, for: instance)
+            }
+            // ... and a coordinate policy cannot read them.
+            #expect(throws: PolicyError.needsCoordinates(instance: instance.name, kind: instance.kind)) {
+                try PolicySolver.load(PolicyOptions(model: coordinatePolicy), for: instance)
             }
         }
         let (eil51, _) = try Self.bundled("eil51.tsp")

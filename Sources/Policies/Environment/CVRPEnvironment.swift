@@ -24,7 +24,7 @@ public final class CVRPEnvironment: DecodingEnvironment {
     public let rolloutsPerInstance: Int
     /// Vehicle capacity.
     public let capacity: Int
-    private let coordinates: Tensor
+    private let costs: TravelCosts
     private let demands: [Int32]
     /// Customers served per row (the depot entry is unused).
     private var served: [UInt8]
@@ -36,7 +36,7 @@ public final class CVRPEnvironment: DecodingEnvironment {
         rows = batch.count * rolloutsPerInstance
         nodes = batch.nodes
         capacity = batch.capacity
-        coordinates = batch.coordinates
+        costs = TravelCosts(batch)
         demands = batch.demands
         mask = Mask(allowingAll: [rows, nodes])
         current = [Int32](repeating: 0, count: rows)
@@ -60,7 +60,7 @@ public final class CVRPEnvironment: DecodingEnvironment {
         for row in 0..<rows {
             let node = Int(chosen[row]), instance = row / rolloutsPerInstance
             precondition(!mask[row * nodes + node], "node \(node) is not allowed in row \(row)")
-            lengths[row] += nodeDistance(coordinates.pointer, instance: instance, nodes: nodes, Int(current[row]), node)
+            lengths[row] += costs.cost(instance: instance, Int(current[row]), node)
             if node == 0 {
                 remainingCapacity[row] = Int32(capacity)
             } else {

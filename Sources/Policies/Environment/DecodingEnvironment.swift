@@ -36,10 +36,3 @@ extension DecodingEnvironment {
     public func sequence(row: Int) -> [Int] { actions.map { Int($0[row]) } }
 }
 
-/// Euclidean distance between two nodes of one instance in a `[B, n, 2]` coordinate buffer.
-@inline(__always)
-func nodeDistance(_ coordinates: UnsafePointer<Float>, instance: Int, nodes: Int, _ a: Int, _ b: Int) -> Float {
-    let p = coordinates + (instance * nodes + a) * 2, q = coordinates + (instance * nodes + b) * 2
-    let dx = p[0] - q[0], dy = p[1] - q[1]
-    return (dx * dx + dy * dy).squareRoot()
-}

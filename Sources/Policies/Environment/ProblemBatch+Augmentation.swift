@@ -4,7 +4,8 @@ extension ProblemBatch {
     /// Every instance under each of `symmetries` (by default the 8 symmetries of the unit square, POMO's
     /// ×8 augmentation): instance `i` under `symmetries[s]` is instance `i·k + s` of the result (`k` =
     /// `symmetries.count`). Distances, and so every tour's or route set's length, are unchanged; CVRP
-    /// demands and the capacity are copied.
+    /// demands, the capacity and a matrix batch's travel costs are copied (its pseudo-coordinates are only
+    /// defined up to such maps anyway).
     public func augmented(by symmetries: [CoordinateSymmetry] = CoordinateSymmetry.allCases) -> ProblemBatch {
         let k = symmetries.count, n = nodes
         let result = Tensor(uninitializedShape: [count * k, n, 2])
@@ -22,7 +23,16 @@ extension ProblemBatch {
                 if kind == .cvrp { copiedDemands += demands[(instance * n)..<((instance + 1) * n)] }
             }
         }
+        let copiedTravel = travel.map { travel in
+            let copies = Tensor(uninitializedShape: [count * k, n, n])
+            for instance in 0..<count {
+                for s in 0..<k {
+                    (copies.pointer + (instance * k + s) * n * n).update(from: travel.pointer + instance * n * n, count: n * n)
+                }
+            }
+            return copies
+        }
         return ProblemBatch(kind: kind, coordinates: result, demands: kind == .cvrp ? copiedDemands : nil,
-                            capacity: capacity)
+                            capacity: capacity, travel: copiedTravel)
     }
 }

@@ -40,9 +40,10 @@ extension ProblemBatch {
     public var size: Int { kind == .cvrp ? nodes - 1 : nodes }
 
     /// Length of `solution` (a TSP tour, or CVRP routes from and back to depot 0) in `Double` on the
-    /// batch's own coordinates: the cost a reference solver's answer has in the policies' units.
+    /// batch's own coordinates (or travel matrix): the cost a reference solver's answer has in the policies' units.
     public func solutionLength(_ solution: Solution, instance: Int) -> Double {
         func distance(_ a: Int, _ b: Int) -> Double {
+            if isMatrix { return Double(cost(instance, a, b)) }
             let p = point(instance, a), q = point(instance, b)
             let dx = Double(p.x) - Double(q.x), dy = Double(p.y) - Double(q.y)
             return (dx * dx + dy * dy).squareRoot()

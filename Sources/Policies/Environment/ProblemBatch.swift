@@ -10,6 +10,10 @@ import Tensor
 /// Costs are computed in `Float` on these coordinates; ``instance(at:)`` turns one instance into a
 /// RoutingCore ``Instance`` (distances scaled by ``instanceScale`` and rounded) so ``Evaluator`` and
 /// ``ConstructionState`` can check what a policy produced.
+///
+/// A *matrix batch* (``travel`` set; real road networks, ATSP and asymmetric CVRP) carries its own travel
+/// costs `[B, n, n]` (`[from][to]`, asymmetric allowed) in the same units as its coordinates, which are then
+/// pseudo-coordinates (``MatrixEmbedding``): costs come from the matrix, never from the coordinates.
 public struct ProblemBatch: Sendable {
     /// TSP or CVRP.
     public let kind: ProblemKind
@@ -23,12 +27,23 @@ public struct ProblemBatch: Sendable {
     public let demands: [Int32]
     /// Vehicle capacity (CVRP), 0 for TSP.
     public let capacity: Int
+    /// `[count, nodes, nodes]` travel costs `[from][to]` of a matrix batch, else `nil` (Euclidean).
+    public let travel: Tensor?
+
+    /// Whether costs come from ``travel`` (the matrix policy's ATSP / asymmetric CVRP).
+    public var isMatrix: Bool { travel != nil }
+
+    /// The problem as the policies name it: ATSP / ACVRP for matrix batches, else ``kind``.
+    public var problem: ProblemKind {
+        guard isMatrix else { return kind }
+        return kind == .tsp ? .atsp : .acvrp
+    }
 
     /// Distance scale used by ``instance(at:)``.
     public static let instanceScale = 10_000.0
 
     /// A batch from explicit data.
-    public init(kind: ProblemKind, coordinates: Tensor, demands: [Int32]? = nil, capacity: Int = 0) {
+    public init(kind: ProblemKind, coordinates: Tensor, demands: [Int32]? = nil, capacity: Int = 0, travel: Tensor? = nil) {
         precondition(kind == .tsp || kind == .cvrp, "ProblemBatch supports TSP and CVRP")
         precondition(coordinates.rank == 3 && coordinates.shape[2] == 2, "coordinates must be [B, n, 2]")
         self.kind = kind
@@ -37,6 +52,8 @@ public struct ProblemBatch: Sendable {
         self.coordinates = coordinates
         self.demands = demands ?? [Int32](repeating: 0, count: count * nodes)
         self.capacity = capacity
+        self.travel = travel
+        precondition(travel == nil || travel!.shape == [count, nodes, nodes], "travel costs must be [B, n, n]")
         precondition(self.demands.count == count * nodes, "one demand per node")
         precondition(kind == .tsp || capacity > 0, "CVRP needs a positive capacity")
     }
@@ -60,21 +77,21 @@ public struct ProblemBatch: Sendable {
 
     /// Kool et al.'s capacity for a customer count (interpolated between their sizes).
     public static func standardCapacity(customers: Int) -> Int {
-        switch customers {
-        case ..<15: 20
-        case ..<35: 30
-        case ..<75: 40
-        default: 50
-        }
+        StandardCapacity.forCustomers(customers)
     }
 
     /// The instances `range` as a batch of their own (coordinates copied).
     public func slice(_ range: Range<Int>) -> ProblemBatch {
         let part = Tensor(uninitializedShape: [range.count, nodes, 2])
         part.pointer.update(from: coordinates.pointer + range.lowerBound * nodes * 2, count: part.count)
+        let travelPart = travel.map { travel in
+            let part = Tensor(uninitializedShape: [range.count, nodes, nodes])
+            part.pointer.update(from: travel.pointer + range.lowerBound * nodes * nodes, count: part.count)
+            return part
+        }
         return ProblemBatch(kind: kind, coordinates: part,
                             demands: Array(demands[(range.lowerBound * nodes)..<(range.upperBound * nodes)]),
-                            capacity: capacity)
+                            capacity: capacity, travel: travelPart)
     }
 
     /// Coordinates of node `node` in instance `instance`.
@@ -83,30 +100,38 @@ public struct ProblemBatch: Sendable {
         return (p[0], p[1])
     }
 
-    /// Length of the closed tour `tour` through instance `instance` (unit-square coordinates, float).
+    /// The travel cost from node `a` to node `b` of instance `instance`: the matrix entry of a matrix batch,
+    /// else the Euclidean distance.
+    public func cost(_ instance: Int, _ a: Int, _ b: Int) -> Float {
+        TravelCosts(self).cost(instance: instance, a, b)
+    }
+
+    /// Length of the closed tour `tour` through instance `instance` (float, in the batch's units).
     public func tourLength(_ tour: [Int], instance: Int) -> Float {
         var total: Float = 0
         for (position, node) in tour.enumerated() {
-            let a = point(instance, node), b = point(instance, tour[(position + 1) % tour.count])
-            total += ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
+            total += cost(instance, node, tour[(position + 1) % tour.count])
         }
         return total
     }
 
-    /// Instance `index` as a validated RoutingCore instance (distances = round(`scale` · Euclidean)).
+    /// Instance `index` as a validated RoutingCore instance (distances = round(`scale` · travel cost); TSP/CVRP,
+    /// or ATSP/ACVRP without coordinates for a matrix batch).
     public func instance(at index: Int, scale: Double = instanceScale) -> Instance {
         let points = (0..<nodes).map { node in
             let p = point(index, node)
             return Point(x: Double(p.x), y: Double(p.y))
         }
         let matrix = try! DistanceMatrix(count: nodes) { i, j in
-            Int((points[i].distance(to: points[j]) * scale).rounded())
+            isMatrix ? Int((Double(cost(index, i, j)) * scale).rounded()) : Int((points[i].distance(to: points[j]) * scale).rounded())
         }
+        let coordinates = isMatrix ? nil : points
+        let name = "\(problem.rawValue)\(size)-\(index)"
         if kind == .tsp {
-            return try! Instance(name: "tsp\(nodes)-\(index)", kind: .tsp, distances: matrix, coordinates: points)
+            return try! Instance(name: name, kind: problem, distances: matrix, coordinates: coordinates)
         }
         let demandList = (0..<nodes).map { Int(demands[index * nodes + $0]) }
-        return try! Instance(name: "cvrp\(nodes - 1)-\(index)", kind: .cvrp, distances: matrix, coordinates: points,
+        return try! Instance(name: name, kind: problem, distances: matrix, coordinates: coordinates,
                              demands: demandList, capacity: capacity, depot: 0)
     }
 }

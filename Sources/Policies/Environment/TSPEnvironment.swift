@@ -19,7 +19,7 @@ public final class TSPEnvironment: DecodingEnvironment {
     public private(set) var actions: [[Int32]] = []
     /// Rollouts per instance.
     public let rolloutsPerInstance: Int
-    private let coordinates: Tensor
+    private let costs: TravelCosts
 
     /// Empty tours for every instance of `batch` (`rolloutsPerInstance` rows each).
     public init(batch: ProblemBatch, rolloutsPerInstance: Int = 1) {
@@ -27,7 +27,7 @@ public final class TSPEnvironment: DecodingEnvironment {
         self.rolloutsPerInstance = rolloutsPerInstance
         rows = batch.count * rolloutsPerInstance
         nodes = batch.nodes
-        coordinates = batch.coordinates
+        costs = TravelCosts(batch)
         mask = Mask(allowingAll: [rows, nodes])
         current = [Int32](repeating: -1, count: rows)
         first = current
@@ -45,14 +45,12 @@ public final class TSPEnvironment: DecodingEnvironment {
                 precondition(visited[row * nodes + node] == 0, "node \(node) already visited in row \(row)")
                 visited[row * nodes + node] = 1
                 if current[row] >= 0 {
-                    lengths[row] += nodeDistance(coordinates.pointer, instance: instance, nodes: nodes,
-                                                 Int(current[row]), node)
+                    lengths[row] += costs.cost(instance: instance, Int(current[row]), node)
                 } else {
                     first[row] = Int32(node)
                 }
                 if closing {
-                    lengths[row] += nodeDistance(coordinates.pointer, instance: instance, nodes: nodes,
-                                                 node, Int(first[row]))
+                    lengths[row] += costs.cost(instance: instance, node, Int(first[row]))
                 }
                 current[row] = Int32(node)
             }

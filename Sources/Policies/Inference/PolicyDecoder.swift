@@ -61,32 +61,33 @@ public struct PolicyDecoder: Sendable {
 
     /// Every candidate solution of `instance` in its own node numbers (not yet evaluated).
     public func candidates(for instance: Instance, seed: UInt64) throws(PolicyError) -> [Solution] {
-        guard instance.coordinates != nil, instance.kind == .tsp || instance.kind == .cvrp else {
-            throw .needsCoordinates(instance: instance.name, kind: instance.kind)
+        try PolicyProblem.check(instance, against: checkpoint.configuration.problem, path: checkpoint.path)
+        let matrix = checkpoint.configuration.problem.isAsymmetric
+        if !instance.kind.isVehicleRouting && instance.dimension <= (matrix ? 2 : 3) {
+            return [.tour(Array(0..<instance.dimension))]
         }
-        guard instance.kind == checkpoint.configuration.problem else {
-            throw .wrongProblem(path: checkpoint.path, checkpoint: checkpoint.configuration.problem, instance: instance.kind)
+        if instance.kind.isVehicleRouting && instance.customers.isEmpty { return [.routes([])] }
+        func batch(symmetries: [CoordinateSymmetry] = [.identity], copies: Int = 1) throws(PolicyError) -> ProblemBatch {
+            matrix ? ProblemBatch(matrixInstance: instance, symmetries: symmetries, copies: copies)
+                : try ProblemBatch(instance: instance, symmetries: symmetries, copies: copies)
         }
-        guard instance.dimension <= Self.maximumNodes else {
-            throw .tooLarge(instance: instance.name, nodes: instance.dimension, limit: Self.maximumNodes)
-        }
-        if instance.kind == .tsp && instance.dimension <= 3 { return [.tour(Array(0..<instance.dimension))] }
-        if instance.kind == .cvrp && instance.customers.isEmpty { return [.routes([])] }
         let order = ProblemBatch.nodeOrder(for: instance)
         var rng = SeededGenerator(seed: seed)
         switch decoding {
         case .greedy:
-            let environment = rollout(try ProblemBatch(instance: instance), strategy: .greedy, using: &rng)
+            let environment = rollout(try batch(), strategy: .greedy, using: &rng)
             return Self.solutions(of: environment, rows: 0..<1, order: order)
         case .multistart:
-            let environment = rollout(try ProblemBatch(instance: instance), strategy: .greedy, using: &rng)
+            let environment = rollout(try batch(), strategy: .greedy, using: &rng)
             return Self.solutions(of: environment, rows: 0..<environment.rows, order: order)
         case .multistartAugmented:
-            let augmented = try ProblemBatch(instance: instance, symmetries: CoordinateSymmetry.allCases)
+            let augmented = try batch(symmetries: CoordinateSymmetry.allCases)
             let environment = rollout(augmented, strategy: .greedy, using: &rng)
             return Self.solutions(of: environment, rows: 0..<environment.rows, order: order)
         case .sample(let count):
-            return try sampled(instance, count: count, order: order, using: &rng)
+            return try sampled(instance, count: count, order: order, using: &rng) { copies throws(PolicyError) in
+                try batch(copies: copies)
+            }
         }
     }
 
@@ -97,8 +98,8 @@ public struct PolicyDecoder: Sendable {
 
     /// `count` sampled trajectories (POMO: whole sets of one rollout per start), decoded in chunks of
     /// copies so that memory stays bounded.
-    private func sampled(_ instance: Instance, count: Int, order: [Int],
-                         using rng: inout SeededGenerator) throws(PolicyError) -> [Solution] {
+    private func sampled(_ instance: Instance, count: Int, order: [Int], using rng: inout SeededGenerator,
+                         batch: (Int) throws(PolicyError) -> ProblemBatch) throws(PolicyError) -> [Solution] {
         let n = order.count
         let trajectoriesPerCopy = checkpoint.policy.trajectoriesPerInstance(nodes: n)
         var copiesLeft = (count + trajectoriesPerCopy - 1) / trajectoriesPerCopy
@@ -106,7 +107,7 @@ public struct PolicyDecoder: Sendable {
         var solutions = [Solution]()
         while copiesLeft > 0 {
             let copies = min(copiesLeft, copiesPerChunk)
-            let environment = rollout(try ProblemBatch(instance: instance, copies: copies), strategy: .sample, using: &rng)
+            let environment = rollout(try batch(copies), strategy: .sample, using: &rng)
             solutions += Self.solutions(of: environment, rows: 0..<environment.rows, order: order)
             copiesLeft -= copies
         }

@@ -22,6 +22,9 @@ public enum PolicyError: Error, CustomStringConvertible, Equatable {
     /// The decoding needs one rollout per start node (POMO), and the checkpoint holds another network.
     case decodingNeedsPOMO(decoding: String, path: String, architecture: PolicyArchitecture)
 
+    /// A city's point pool has fewer points than one instance needs.
+    case cityTooSmall(city: String, pool: String, points: Int, needed: Int)
+
     public var description: String {
         switch self {
         case let .notAPolicy(path, format):
@@ -38,14 +41,16 @@ public enum PolicyError: Error, CustomStringConvertible, Equatable {
                 + "pass a \(instance) checkpoint with --model"
         case let .needsCoordinates(instance, kind):
             let why = kind.isAsymmetric ? "it is an asymmetric \(kind) instance" : "the file gives only a distance matrix"
-            return "\(instance): the policy needs node coordinates (\(why)); use --method heuristic "
-                + "(the matrix policy comes with the real-world issue)"
+            return "\(instance): the policy needs node coordinates (\(why)); use the matrix policy (an "
+                + "\(PolicyProblem.matrixProblem(of: kind).rawValue) checkpoint, the default without --model) or --method heuristic"
         case let .tooLarge(instance, nodes, limit):
             return "\(instance): \(nodes) nodes is more than the policy decodes (at most \(limit)); use --method heuristic"
         case let .noCheckpoint(problem, searched):
             let folders = searched.isEmpty ? "no folder" : searched.joined(separator: ", ")
             return "no \(problem) policy checkpoint found (looked for \(problem.rawValue)<size>-<architecture>.safetensors "
                 + "in \(folders); set ROUTEOPT_CHECKPOINTS or pass --model FILE)"
+        case let .cityTooSmall(city, pool, points, needed):
+            return "city \(city): its \(pool) pool has \(points) points, an instance needs \(needed)"
         case let .decodingNeedsPOMO(decoding, path, architecture):
             return "checkpoint \(path): --decode \(decoding) needs a POMO policy (one rollout per start node); "
                 + "this one is an \(architecture.rawValue) model: use --decode greedy or sample:N"

@@ -43,4 +43,23 @@ extension ProblemBatch {
         self.init(kind: .cvrp, coordinates: coordinates, demands: Array((0..<count).map { _ in demands }.joined()),
                   capacity: instance.capacity ?? 0)
     }
+
+    /// The matrix policy's batch of `instance`: its travel matrix in ``nodeOrder(for:)`` (any kind; coordinates are
+    /// not read), with ``MatrixEmbedding`` pseudo-coordinates; `symmetries.count × copies` copies laid out as
+    /// ``init(instance:symmetries:copies:)`` does.
+    public init(matrixInstance instance: Instance, symmetries: [CoordinateSymmetry] = [.identity], copies: Int = 1) {
+        precondition(!symmetries.isEmpty && copies >= 1, "at least one copy")
+        let order = Self.nodeOrder(for: instance), n = order.count
+        var matrix = [Float](repeating: 0, count: n * n)
+        for (i, from) in order.enumerated() {
+            for (j, to) in order.enumerated() { matrix[i * n + j] = Float(instance.distances[from, to]) }
+        }
+        let routing: ProblemKind = instance.kind.isVehicleRouting ? .cvrp : .tsp
+        let demands = routing == .cvrp ? [order.map { Int32(instance.demands[$0]) }] : []
+        var batch = ProblemBatch.matrixBatch(kind: routing, nodes: n, matrices: [matrix], demands: demands,
+                                             capacity: instance.capacity ?? 0)
+        if symmetries != [.identity] { batch = batch.augmented(by: symmetries) }
+        if copies > 1 { batch = batch.augmented(by: [CoordinateSymmetry](repeating: .identity, count: copies)) }
+        self = batch
+    }
 }

@@ -25,11 +25,14 @@ struct DecoderTables {
     let values: Variable
     /// `[B, n]` the output-projection bias's share of every logit, or `nil`.
     let bias: Variable?
+    /// `[B, n, n]` added to the clipped logits of a rollout whose current node is `ℓ` (row `ℓ`): the matrix
+    /// policy's travel-cost term; `nil` for coordinate policies.
+    var lastLogits: Variable? = nil
     /// Instances `B`, nodes `n` and heads `H`.
     let instances: Int, nodes: Int, heads: Int
 
     /// Every table variable, in the order the fused decoding's backward pass fills their gradients.
-    var variables: [Variable?] { [first, last, start, capacity, values, bias] }
+    var variables: [Variable?] { [first, last, start, capacity, values, bias, lastLogits] }
 
     // MARK: - Building blocks
 

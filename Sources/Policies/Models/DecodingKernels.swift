@@ -96,8 +96,12 @@ enum DecodingKernels {
     @inline(__always)
     static func clippedLogSoftmax(_ u: UnsafePointer<Float>, logProbabilities: UnsafeMutablePointer<Float>,
                                   probabilities: UnsafeMutablePointer<Float>, count n: Int, clip: Float,
-                                  mask: UnsafePointer<UInt8>) {
-        for j in 0..<n { logProbabilities[j] = clip * u[j] }
+                                  mask: UnsafePointer<UInt8>, offset: UnsafePointer<Float>? = nil) {
+        if let offset {
+            for j in 0..<n { logProbabilities[j] = clip * u[j] + offset[j] }
+        } else {
+            for j in 0..<n { logProbabilities[j] = clip * u[j] }
+        }
         let maximum = VectorMath.maximum(logProbabilities, count: n, mask: mask)
         probabilities.update(from: logProbabilities, count: n)
         let total = VectorMath.shiftedExp(probabilities, count: n, shift: maximum, mask: mask)

@@ -5,6 +5,8 @@ struct InstanceTables {
     let first: UnsafePointer<Float>?, last: UnsafePointer<Float>
     let start: UnsafePointer<Float>?, capacity: UnsafePointer<Float>?
     let values: UnsafePointer<Float>, bias: UnsafePointer<Float>?
+    /// The instance's `[n, n]` slice of ``DecoderTables/lastLogits``.
+    let lastLogits: UnsafePointer<Float>?
     let nodes: Int, heads: Int, width: Int
 
     init(_ tables: DecoderTables, instance: Int) {
@@ -18,6 +20,14 @@ struct InstanceTables {
         capacity = tables.capacity.map { UnsafePointer($0.value.pointer + instance * width) }
         values = UnsafePointer(tables.values.value.pointer + instance * width * n)
         bias = tables.bias.map { UnsafePointer($0.value.pointer + instance * n) }
+        lastLogits = tables.lastLogits.map { UnsafePointer($0.value.pointer + instance * n * n) }
+    }
+
+    /// The row added to the clipped logits of a rollout with `query` (its current node's travel-cost row), if any.
+    @inline(__always)
+    func logitOffset(_ query: QueryTerms) -> UnsafePointer<Float>? {
+        guard let lastLogits, query.last >= 0 else { return nil }
+        return lastLogits + query.last * nodes
     }
 
     /// The attention probabilities `[n·H]` of one rollout: its query's table rows summed, then a softmax

@@ -15,6 +15,12 @@ import Tensor
 /// - Decoding runs as ``TableDecoding`` on ``DecoderTables`` (`POMOModel+Tables.swift`); TSP beyond
 ///   ``fusedDecodingLimit`` nodes decodes step by step on the tape.
 ///
+/// - Matrix policy (problem `.atsp` / `.acvrp`, real road costs; batches with ``ProblemBatch/travel``): the
+///   same network reads the instance's ``MatrixEmbedding`` pseudo-coordinates, and the decoder adds
+///   `−α·c(ℓ, j)` to the clipped logit of every candidate `j` (`c` the batch's travel cost from the current
+///   node `ℓ`, asymmetric; `α` = ``distanceWeight``, learned, starting at ``initialDistanceWeight``), so the
+///   direction-dependent road costs act on every choice (the `lastLogits` table of ``DecoderTables``).
+///
 /// Parameters start as PyTorch's defaults (uniform `±1/√fan-in`; norms γ = 1, β = 0).
 public final class POMOModel: @unchecked Sendable {
     public let problem: ProblemKind
@@ -33,16 +39,24 @@ public final class POMOModel: @unchecked Sendable {
     public let key: Linear, value: Linear
     /// `multi_head_combine` of the decoder.
     public let combine: Linear
+    /// The matrix policy's weight `α` of the travel-cost logit term (`[1]`), `nil` for coordinate policies.
+    public let distanceWeight: Parameter?
+
+    /// `α` of a new matrix policy: a cost difference of 0.1 (a tenth of the unit square's side) shifts a logit
+    /// by 1.
+    public static let initialDistanceWeight: Float = 10
+
+    /// The routing the network decodes: `.tsp` tours (TSP, ATSP) or `.cvrp` routes (CVRP, ACVRP).
+    public var routing: ProblemKind { problem.isVehicleRouting ? .cvrp : .tsp }
 
     /// A freshly initialised model (d = 128, 6 layers, 8 heads, feed-forward 512 by default).
     public init(problem: ProblemKind = .tsp, width: Int = 128, layers: Int = 6, heads: Int = 8, feedForward: Int = 512,
                 clip: Float = 10, seed: UInt64) {
-        precondition(problem == .tsp || problem == .cvrp, "POMO here supports TSP and CVRP")
         self.problem = problem
         self.width = width
         self.heads = heads
         self.clip = clip
-        let routing = problem == .cvrp
+        let routing = problem.isVehicleRouting
         var rng = SeededGenerator(seed: seed)
         embedding = Linear(name: "embedding", inputs: routing ? 3 : 2, outputs: width, using: &rng)
         depotEmbedding = routing ? Linear(name: "embedding.depot", inputs: 2, outputs: width, using: &rng) : nil
@@ -54,16 +68,18 @@ public final class POMOModel: @unchecked Sendable {
         key = Linear(name: "decoder.key", inputs: width, outputs: width, bias: false, using: &rng)
         value = Linear(name: "decoder.value", inputs: width, outputs: width, bias: false, using: &rng)
         combine = Linear(name: "decoder.combine", inputs: width, outputs: width, using: &rng)
+        distanceWeight = problem.isAsymmetric
+            ? Parameter(name: "decoder.distanceWeight", value: Tensor(repeating: Self.initialDistanceWeight, shape: [1])) : nil
     }
 
     /// Every parameter in a fixed order.
     public var parameters: [Parameter] {
         embedding.parameters + (depotEmbedding?.parameters ?? []) + encoder.parameters + (queryFirst?.parameters ?? [])
-            + queryLast.parameters + key.parameters + value.parameters + combine.parameters
+            + queryLast.parameters + key.parameters + value.parameters + combine.parameters + (distanceWeight.map { [$0] } ?? [])
     }
 
     /// Rollouts per instance of `nodes` nodes: one per start node (TSP) or first customer (CVRP).
-    public func rolloutsPerInstance(nodes: Int) -> Int { problem == .tsp ? nodes : nodes - 1 }
+    public func rolloutsPerInstance(nodes: Int) -> Int { routing == .tsp ? nodes : nodes - 1 }
 
     /// Encoded node embeddings `[B, n, d]`.
     public func encode(_ batch: ProblemBatch, on tape: Tape) -> Variable {
@@ -81,14 +97,14 @@ public final class POMOModel: @unchecked Sendable {
     /// sum. Rows are instance-major (`row = instance·N + i`); `.forced` actions start after the forced move.
     public func rollout(_ batch: ProblemBatch, on tape: Tape, strategy: DecodeStrategy,
                         using rng: inout SeededGenerator, keepStepLogProbabilities: Bool = false) -> Rollout {
-        precondition(batch.kind == problem, "a \(problem) POMO model cannot decode \(batch.kind)")
+        precondition(batch.problem == problem, "a \(problem) POMO model cannot decode \(batch.problem)")
         let embeddings = encode(batch, on: tape)
         let n = batch.nodes, rollouts = rolloutsPerInstance(nodes: n)
-        if problem == .cvrp || n <= Self.fusedDecodingLimit {
-            let tables = decoderTables(embeddings, on: tape)
+        if routing == .cvrp || batch.isMatrix || n <= Self.fusedDecodingLimit {
+            let tables = decoderTables(embeddings, travel: batch.travel, on: tape)
             let decoded: TableDecoding.Output
             let environment: any DecodingEnvironment
-            if problem == .tsp {
+            if routing == .tsp {
                 decoded = TableDecoding.run(tables, state: TSPTableState(rows: n, nodes: n), clip: clip,
                                             forcedStart: { $0 }, strategy: strategy, on: tape, using: &rng,
                                             keepStepLogProbabilities: keepStepLogProbabilities)

@@ -11,7 +11,7 @@ extension TableDecoding {
         let n = tables.nodes, width = record.width, heads = tables.heads
         let rollouts = record.rollouts
         let firstTarget = targets[0], lastTarget = targets[1], startTarget = targets[2], capacityTarget = targets[3]
-        let valuesTarget = targets[4], biasTarget = targets[5]
+        let valuesTarget = targets[4], biasTarget = targets[5], lastLogitsTarget = targets[6]
         let needsScores = firstTarget != nil || lastTarget != nil || startTarget != nil || capacityTarget != nil
         let longest = record.instanceRanges.map(\.count).max() ?? 0
         guard longest > 0 else { return }
@@ -25,6 +25,18 @@ extension TableDecoding {
                 for j in 0..<n { out[j] = -w * pi[j] * clip * (1 - u[j] * u[j]) }
                 let a = Int(record.actions[index])
                 out[a] += w * clip * (1 - u[a] * u[a])
+            }
+            if let lastLogitsTarget {
+                // ∂/∂(clip·u + offset) = w·(onehot − π): the clipped-logit gradient before the tanh factor.
+                for i in 0..<range.count {
+                    let index = range.start + i, query = record.queries[index]
+                    guard query.last >= 0 else { continue }
+                    let w = outputGradient[instance * rollouts + i % rollouts]
+                    let pi = record.policy.pointer + index * n
+                    let target = lastLogitsTarget + (instance * n + query.last) * n
+                    for j in 0..<n { target[j] -= w * pi[j] }
+                    target[Int(record.actions[index])] += w
+                }
             }
             if let biasTarget {
                 let target = biasTarget + instance * n

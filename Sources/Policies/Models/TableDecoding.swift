@@ -8,14 +8,16 @@ import Tensor
 /// ## Forward, per instance and step
 /// For every rollout: add its query's table rows into the `[n·H]` attention scores and take a masked
 /// softmax per head (`P`); then `logits = P·values + bias` (one `[N, n·H]·[n·H, n]` product for POMO's N
-/// rollouts, a masked matrix-vector sweep for one rollout), `C·tanh`, masked log-softmax, choose.
+/// rollouts, a masked matrix-vector sweep for one rollout), `C·tanh` (plus the matrix policy's `lastLogits`
+/// row of the current node), masked log-softmax, choose.
 /// Instances are decoded one after another so their tables stay in cache for all their steps. A step
 /// where every rollout has a single allowed node (the last TSP node, a full vehicle's return, a finished
 /// CVRP rollout waiting at the depot) has probability 1: it is applied without being computed.
 ///
 /// ## Backward
 /// The output is `Σ_t log p(a_t)` per rollout. With the upstream gradient `w` of a rollout, the logit
-/// gradient is `w·(onehot(a_t) − π_t)` (0 where masked), times `C(1 − u²)` through the clip. Per instance,
+/// gradient is `w·(onehot(a_t) − π_t)` (0 where masked; added as such to the current node's `lastLogits`
+/// row), times `C(1 − u²)` through the clip. Per instance,
 /// all computed steps' logit gradients `D` go through two large products, `∂values = Pᵀ·D` and
 /// `∂P = D·valuesᵀ` (in chunks), then the softmax backward per head and scatter-adds into the query's table
 /// rows (see ``DecodingRecord`` for what is saved).
@@ -90,7 +92,8 @@ enum TableDecoding {
                         let probability = saved.map { $0.policy + r * n } ?? workspace.policy.pointer
                         let logProbability = workspace.logProbability.pointer
                         DecodingKernels.clippedLogSoftmax(logit, logProbabilities: logProbability, probabilities: probability,
-                                                  count: n, clip: clip, mask: mask)
+                                                  count: n, clip: clip, mask: mask,
+                                                  offset: view.logitOffset(state.query(row: r)))
                         var node = Int(strategy.selectRow(logProbability, probabilities: probability, columns: n,
                                                           step: step - strategyOffset, row: rowBase + r, using: &rng))
                         if mask[node] != 0 {

@@ -48,6 +48,10 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     /// Instances in the rollout baseline's evaluation set.
     public var baselineEvaluationSize: Int
     public var model: ModelShape
+    /// The city dataset folder the matrix policy trains on (`--data`; ATSP/ACVRP only).
+    public var data: String? = nil
+    /// Which of the city's matrices is the cost (ATSP/ACVRP only; duration when not given).
+    public var objective: CityMatrices.Objective? = nil
 
     /// The defaults for `architecture` (see the type's documentation).
     public init(problem: ProblemKind, size: Int, architecture: PolicyArchitecture = .attention) {
@@ -83,8 +87,14 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     public var problemWithCombination: String? {
         switch problem {
         case .atsp, .acvrp:
-            return "--problem \(problem.rawValue) needs the matrix policy, which does not exist yet; use tsp or cvrp"
-        case .tsp, .cvrp: break
+            if architecture != .pomo {
+                return "--problem \(problem.rawValue) trains the matrix policy, a POMO network (use --architecture pomo)"
+            }
+            if data == nil { return "--problem \(problem.rawValue) needs --data CITY_DIR (a city dataset to draw instances from)" }
+        case .tsp, .cvrp:
+            if data != nil || objective != nil {
+                return "--data and --objective apply to --problem atsp|acvrp (the matrix policy) only"
+            }
         }
         if !architecture.supportedBaselines.contains(baseline) {
             let allowed = architecture.supportedBaselines.map(\.rawValue).joined(separator: ", ")
@@ -126,6 +136,6 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
          "learningRate": "\(c.learningRate)", "seed": "\(c.seed)", "validationSize": "\(c.validationSize)",
          "validationSeed": "\(c.validationSeed)", "baselineEvaluationSize": "\(c.baselineEvaluationSize)",
          "model.width": "\(c.model.width)", "model.layers": "\(c.model.layers)", "model.heads": "\(c.model.heads)",
-         "model.feedForward": "\(c.model.feedForward)"]
+         "model.feedForward": "\(c.model.feedForward)", "data": c.data ?? "-", "objective": c.objective?.rawValue ?? "-"]
     }
 }

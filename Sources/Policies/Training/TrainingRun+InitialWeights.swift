@@ -3,7 +3,8 @@ import Foundation
 extension TrainingRun {
     /// Replaces the fresh policy's tensors with those of the policy file at `path` (`routeopt.policy.v1`, a
     /// run's `best.safetensors` or a shipped checkpoint) before the first step: fine-tuning or a size
-    /// curriculum (a TSP20 policy starting a TSP50 run; the networks do not depend on the node count).
+    /// curriculum (a TSP20 policy starting a TSP50 run; the networks do not depend on the node count), or a
+    /// coordinate POMO policy starting the matrix policy of the same routing (TSP → ATSP, CVRP → ACVRP).
     /// - Throws: ``TrainingError/invalidConfiguration(_:)`` naming the file when it is not a policy, or
     ///   its architecture, problem or network shape differ from this run's.
     func loadInitialWeights(from path: String) throws(TrainingError) {
@@ -16,7 +17,9 @@ extension TrainingRun {
         if source.architecture != configuration.architecture {
             differences.append("architecture \(source.architecture.rawValue), this run \(configuration.architecture.rawValue)")
         }
-        if source.problem != configuration.problem {
+        // A coordinate policy may start the matrix policy of its routing (its extra tensors keep their start values).
+        let coordinateStart = configuration.problem.isAsymmetric && source.problem == configuration.problem.symmetricCounterpart
+        if source.problem != configuration.problem && !coordinateStart {
             differences.append("problem \(source.problem.rawValue), this run \(configuration.problem.rawValue)")
         }
         if source.model != configuration.model { differences.append("network shape \(source.model), this run \(configuration.model)") }
@@ -25,6 +28,7 @@ extension TrainingRun {
         }
         let values = Dictionary(checkpoint.policy.tensors.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         for tensor in training.policyTensors {
+            if coordinateStart && values[tensor.name] == nil && tensor.name == "decoder.distanceWeight" { continue }
             guard let value = values[tensor.name], value.count == tensor.value.count else {
                 throw .invalidConfiguration("--init-from \(path): no tensor \(tensor.name) of \(tensor.value.count) values")
             }

@@ -43,6 +43,8 @@ public final class TrainingRun {
         public var commandLine: String?
         /// Checked between steps.
         public var stopRequest: StopRequest?
+        /// The city dataset named by the configuration's `data` (matrix policy), read by the caller.
+        public var city: CityMatrices?
         /// Receives progress, messages and warnings.
         public var events: (TrainingEvent) -> Void = { _ in }
 
@@ -78,6 +80,8 @@ public final class TrainingRun {
     private var validationSet: ProblemBatch?
     private var referenceMean: Double?
     private var lastValidation: (cost: Double, gap: Double?)?
+    /// Where the matrix policy's instances come from (the city's training pool), else `nil`.
+    private let cityInstances: CityInstances?
     let resumed: Bool
 
     /// A new run (`resume == false`; the directory must not hold one) or the continuation of the run saved
@@ -103,6 +107,19 @@ public final class TrainingRun {
         self.training = training
         self.streams = streams
         resumed = resume
+        if configuration.problem.isAsymmetric {
+            guard let city = options.city else {
+                throw .invalidConfiguration("--problem \(configuration.problem.rawValue) needs the city dataset of --data")
+            }
+            do {
+                cityInstances = try CityInstances(city: city, problem: configuration.problem, size: configuration.size,
+                                                  objective: configuration.objective ?? .duration, pool: .train)
+            } catch {
+                throw .invalidConfiguration("--data \(configuration.data ?? city.name): \(error)")
+            }
+        } else {
+            cityInstances = nil
+        }
         if resume {
             try restore()
         } else {
@@ -158,6 +175,7 @@ public final class TrainingRun {
     /// Draws the next batch from the `data` stream.
     func nextBatch() -> ProblemBatch {
         let count = configuration.batchSize, size = configuration.size
+        if let cityInstances { return cityInstances.batch(count: count, using: &streams["data"]) }
         return configuration.problem == .tsp ? .randomTSP(count: count, nodes: size, using: &streams["data"])
             : .randomCVRP(count: count, customers: size, using: &streams["data"])
     }
@@ -217,8 +235,10 @@ public final class TrainingRun {
     // MARK: - Validation
 
     private func prepareValidation() throws(TrainingError) {
-        let set = ProblemBatch.seededSet(configuration.problem, size: configuration.size,
-                                         seed: configuration.validationSeed, indices: 0..<configuration.validationSize)
+        let indices = 0..<configuration.validationSize
+        let set = cityInstances?.seededSet(seed: configuration.validationSeed, indices: indices)
+            ?? ProblemBatch.seededSet(configuration.problem, size: configuration.size, seed: configuration.validationSeed,
+                                      indices: indices)
         validationSet = set
         guard let reference = options.reference else { return }
         options.events(.message("reference costs for \(set.count) validation instances (\(reference.solver.name), "

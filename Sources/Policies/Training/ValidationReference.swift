@@ -46,8 +46,8 @@ public struct ValidationReference: Sendable {
     /// it matches, else solved now and cached.
     public func costs(for set: ProblemBatch, seed: UInt64, directory: String) throws(TrainingError) -> [Double] {
         let path = URL(fileURLWithPath: directory)
-            .appendingPathComponent(Self.cacheFileName(problem: set.kind, size: set.size, seed: seed, count: set.count)).path
-        var record = CacheRecord(problem: set.kind.rawValue, size: set.size, seed: seed, count: set.count,
+            .appendingPathComponent(Self.cacheFileName(problem: set.problem, size: set.size, seed: seed, count: set.count)).path
+        var record = CacheRecord(problem: set.problem.rawValue, size: set.size, seed: seed, count: set.count,
                                  solver: solver.name, timeLimit: limits.timeLimit, iterations: limits.iterationLimit,
                                  solverSeed: limits.seed, scale: Self.distanceScale, costs: [])
         if let data = FileManager.default.contents(atPath: path),

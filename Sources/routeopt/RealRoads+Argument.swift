@@ -1,0 +1,4 @@
+import ArgumentParser
+import RoutingCore
+
+extension PointPools.Pool: ExpressibleByArgument {}
