@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "Policies", targets: ["Policies"]),
         .library(name: "Benchmarking", targets: ["Benchmarking"]),
+        .library(name: "ExactSolver", targets: ["ExactSolver"]),
         .library(name: "RealWorld", targets: ["RealWorld"]),
     ],
     dependencies: [
@@ -33,6 +34,11 @@ let package = Package(
             name: "COpenBLAS",
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "GLPKGuard", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
+        .target(
+            name: "ExactSolver", dependencies: ["CGLPK", "GLPKGuard", "RoutingCore", "Heuristics"],
+            exclude: ["FORMULATIONS.md"], swiftSettings: optimised),
         .target(name: "Tensor", dependencies: ["COpenBLAS", "RoutingCore"], swiftSettings: optimised),
         .target(
             name: "Policies", dependencies: ["Tensor", "RoutingCore"], exclude: ["README.md"], swiftSettings: optimised),
@@ -47,7 +53,7 @@ let package = Package(
             swiftSettings: optimised),
         .target(
             name: "Solving",
-            dependencies: ["RoutingCore", "RoutingIO", "Heuristics", "Policies"],
+            dependencies: ["RoutingCore", "RoutingIO", "Heuristics", "Policies", "ExactSolver"],
             swiftSettings: optimised),
         .target(
             name: "Benchmarking",
@@ -68,6 +74,9 @@ let package = Package(
         .testTarget(name: "HeuristicsTests", dependencies: ["Heuristics", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
         .testTarget(
             name: "SolvingTests", dependencies: ["Solving", "Policies", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
+        .testTarget(
+            name: "ExactSolverTests",
+            dependencies: ["ExactSolver", "CGLPK", "GLPKGuard", "RoutingCore", "RoutingIO", "RoutingTestSupport"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "RoutingCore"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Tensor", "RoutingCore"]),
         .testTarget(
