@@ -89,6 +89,25 @@ import Testing
         #expect(try String(contentsOfFile: output + "/summary.md", encoding: .utf8).contains("stopped before every row"))
     }
 
+    /// With the exact solver in the run, its proven optima become the references (`proven`), for the
+    /// other methods' rows too, and they equal the optima.csv values.
+    @Test func provenReferences() throws {
+        let output = try BenchFixtures.temporaryFolder()
+        var configuration = try Self.configuration(output: output, methods: "exact:time=20,heuristic:iterations=200")
+        configuration.instances = configuration.instances.filter { ["burma14", "br17", "E-n13-k4"].contains($0.name) }
+        let outcome = try BenchRunner(configuration: configuration).run()
+        #expect(outcome.rows.count == 6)
+        for row in outcome.rows {
+            #expect(row.referenceKind == .proven, "\(row.instance) \(row.method)")
+            let optimum = try configuration.instances.first { $0.name == row.instance }!
+                .optimaEntry(kind: row.problem!, dimension: row.dimension!)!.bestKnown
+            #expect(row.reference == optimum)
+            if row.method.hasPrefix("exact") { #expect(row.outcome == .optimal && row.gapPercent == 0) }
+        }
+        let summary = try String(contentsOfFile: configuration.summaryPath, encoding: .utf8)
+        #expect(summary.contains("| exact:time=20 | 1 | 1 | 1 | 0.00 | 0.00 | 0.00 |"))
+    }
+
     /// A missing checkpoint makes failed rows with the reason, not a failed run.
     @Test func failuresAreRows() throws {
         let output = try BenchFixtures.temporaryFolder()
