@@ -72,10 +72,16 @@ final class BranchAndCut {
                 return finish(outcome)
             }
             guard status == .optimal else {
-                outcome.infeasible = incumbent == nil
-                outcome.proven = true
-                outcome.bound = incumbent?.cost ?? .infinity
-                return outcome
+                guard incumbent != nil else {
+                    outcome.infeasible = true
+                    outcome.proven = true
+                    outcome.bound = .infinity
+                    return outcome
+                }
+                // The root relaxation of a model with a feasible incumbent cannot be infeasible: this is numerical
+                // trouble (or a wrong cut), never a proof. Keep the incumbent and the last bound.
+                outcome.bound = outcome.rootRounds > 0 ? Self.roundedUp(outcome.rootBound) : -.infinity
+                return finish(outcome)
             }
             outcome.rootRounds += 1
             let values = problem.relaxationValues()

@@ -13,4 +13,10 @@ public enum StandardCapacity {
 
     /// The range of customer demands.
     public static let demands = 1...9
+
+    /// One demand uniform in ``demands``, drawn as Kool's generator does (`1 + ⌊9·u⌋`, `u` uniform in [0, 1)).
+    @inlinable
+    public static func randomDemand(using generator: inout SeededGenerator) -> Int {
+        demands.lowerBound + Int(generator.nextUnit() * Double(demands.count))
+    }
 }

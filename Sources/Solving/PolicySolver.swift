@@ -55,9 +55,9 @@ public struct PolicySolver: Solver {
     /// The decoding in use.
     public var decoding: PolicyDecoding { decoder.decoding }
 
+    /// Whether the loaded checkpoint reads instances of `kind` (assuming coordinates where a coordinate policy needs them).
     public func supports(_ kind: ProblemKind) -> Bool {
-        let problem = decoder.checkpoint.configuration.problem
-        return problem.isAsymmetric ? problem.isVehicleRouting == kind.isVehicleRouting : kind == problem
+        PolicyProblem.policy(decoder.checkpoint.configuration.problem, solves: kind, hasCoordinates: true)
     }
 
     public func solve(_ instance: Instance, limits: SolveLimits) throws -> SolveResult {

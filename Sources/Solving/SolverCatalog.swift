@@ -14,7 +14,7 @@ public enum SolverCatalog {
         case .exact:
             return ExactSolver()
         case .auto:
-            return ExactSolver.provesQuickly(instance) ? ExactSolver() : HeuristicSolver()
+            return AutoSolver()
         case .policy:
             return try PolicySolver.load(policy, for: instance)
         }

@@ -9,6 +9,8 @@ extension Tape {
     ///   - key: `[B, nk, H·d_k]`; `value`: `[B, nk, H·d_v]`.
     ///   - mask: optional `[B, nq, nk]` (any shape with that many elements); nonzero = the key is hidden
     ///     from that query for every head. A query row with every key masked attends to nothing (zeros).
+    ///   - bias: optional per-pair score terms with learned per-head weights (``AttentionBias``), added after
+    ///     the `1/√d_k` scaling; its weights get gradients.
     /// - Returns: `[B, nq, H·d_v]`.
     ///
     /// Heads are addressed in place through strides (no split/merge copies). Per-head products go to
@@ -16,7 +18,7 @@ extension Tape {
     /// since the library's per-call overhead would dominate. Only the attention probabilities
     /// `[B, H, nq, nk]` are saved for the backward pass.
     public func multiHeadAttention(query: Variable, key: Variable, value: Variable, heads: Int,
-                                   mask: Mask? = nil) -> Variable {
+                                   mask: Mask? = nil, bias: AttentionBias? = nil) -> Variable {
         precondition(query.shape.count == 3 && key.shape.count == 3 && value.shape.count == 3,
                      "attention: q, k, v must be [B, n, H·d]")
         let batch = query.shape[0], queries = query.shape[1], keys = key.shape[1]
@@ -24,12 +26,14 @@ extension Tape {
         precondition(key.shape[0] == batch && value.shape[0] == batch && value.shape[1] == keys && key.shape[2] == width
                      && width % heads == 0 && valueWidth % heads == 0, "attention: q \(query.shape) k \(key.shape) v \(value.shape)")
         precondition(mask == nil || mask!.count == batch * queries * keys, "attention: mask must be [B, nq, nk]")
+        precondition(bias == nil || (bias!.channels[0].shape == [batch, queries, keys] && bias!.weights.shape[1] == heads),
+                     "attention: bias channels must be [B, nq, nk] with one weight per head")
         let dk = width / heads, dv = valueWidth / heads
         let alpha = 1 / Float(dk).squareRoot()
         let q = MatrixBatch(pointer: query.pointer, leading: width, batchStride: queries * width, headStride: dk)
         let k = MatrixBatch(pointer: key.pointer, leading: width, batchStride: keys * width, headStride: dk)
         let v = MatrixBatch(pointer: value.pointer, leading: valueWidth, batchStride: keys * valueWidth, headStride: dv)
-        let recording = needsGradient(query, key, value)
+        let recording = needsGradient(query, key, value) || (bias.map { needsGradient($0.weights) } ?? false)
         // Scores, softmax and P·V per (instance, head) block, so each block is still in cache when the
         // softmax and the second product read it. Without a backward pass one scratch block is reused
         // instead of materialising `[B, H, nq, nk]` probabilities.
@@ -44,13 +48,15 @@ extension Tape {
                 let block = MatrixBatch(pointer: p.matrix(b, h), leading: keys, batchStride: 0)
                 BatchedGEMM.run(transposeA: false, transposeB: true, m: queries, n: keys, k: dk, alpha: alpha,
                                 a: q.offset(b, h), b: k.offset(b, h), beta: 0, c: block, batches: 1)
+                bias?.add(to: block.pointer, instance: b, head: h, heads: heads)
                 Self.maskedSoftmaxRows(block.pointer, queries: queries, keys: keys,
                                        mask: mask.map { $0.bytes + b * queries * keys })
                 BatchedGEMM.run(transposeA: false, transposeB: false, m: queries, n: dv, k: keys,
                                 a: block, b: v.offset(b, h), beta: 0, c: o.offset(b, h), batches: 1)
             }
         }
-        guard needsGradient(query, key, value) else { return constant(output) }
+        guard recording else { return constant(output) }
+        let biasNeedsGradient = bias.map { needsGradient($0.weights) } ?? false
         return record(output) { tape, gradOut in
             _ = probabilities  // saved for the backward pass
             let dOut = MatrixBatch(pointer: gradOut, leading: valueWidth, batchStride: queries * valueWidth, headStride: dv)
@@ -60,7 +66,7 @@ extension Tape {
                 BatchedGEMM.run(transposeA: true, transposeB: false, m: keys, n: dv, k: queries,
                                 a: p, b: dOut, beta: dValue.beta, c: target, batches: batch, heads: heads)
             }
-            guard query.requiresGradient || key.requiresGradient else { return }
+            guard query.requiresGradient || key.requiresGradient || biasNeedsGradient else { return }
             // dP = dOut·Vᵀ, then the softmax backward in place: dS = P ⊙ (dP − Σ P⊙dP).
             let scores = Tensor(uninitializedShape: [batch, heads, queries, keys])
             let dS = MatrixBatch(pointer: scores.pointer, leading: keys, batchStride: heads * queries * keys,
@@ -72,6 +78,10 @@ extension Tape {
                 let pr = probability + row * keys, gr = gradient + row * keys
                 let inner = Kernels.dot(pr, gr, keys)
                 for j in 0..<keys { gr[j] = pr[j] * (gr[j] - inner) }
+            }
+            if let bias, biasNeedsGradient, let dWeights = tape.gradientTarget(bias.weights) {
+                let sums = bias.weightGradients(scoreGradients: gradient, heads: heads)
+                dWeights.update(count: sums.count) { sums[$0] }
             }
             if let dQuery = tape.gradientTarget(query) {
                 let target = MatrixBatch(pointer: dQuery.pointer, leading: width, batchStride: queries * width, headStride: dk)

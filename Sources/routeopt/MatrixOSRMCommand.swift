@@ -45,7 +45,9 @@ struct MatrixOSRMCommand: ParsableCommand {
     var osrmDir: String?
 
     func validate() throws {
-        guard points >= 2, points <= 20_000 else { throw ValidationError("--points must be between 2 and 20000") }
+        // The full table is held in memory while it is parsed (two n² matrices of optionals): 5,000 points is
+        // already 25 million pairs per matrix.
+        guard points >= 2, points <= 5_000 else { throw ValidationError("--points must be between 2 and 5000") }
         guard maxSnapMetres > 0, maxSnapMetres.isFinite else { throw ValidationError("--max-snap-metres must be positive") }
         if let bbox {
             do {
@@ -57,11 +59,12 @@ struct MatrixOSRMCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Ctrl-C or SIGTERM: stop the OSRM server before exiting, so none is left behind.
+        // Ctrl-C or SIGTERM: kill the OSRM build tools, stop the server and remove the temporary graph before
+        // exiting, so nothing is left behind (128 + the signal's number, as a shell reports it).
         let signals = SignalHandlers { name in
-            OSRMServer.stopAll()
-            FileHandle.standardError.write(Data("\n\(name): OSRM server stopped\n".utf8))
-            Foundation.exit(130)
+            OSRMCleanup.cleanUpNow()
+            FileHandle.standardError.write(Data("\n\(name): OSRM tools and server stopped, temporary files removed\n".utf8))
+            Foundation.exit(name == "SIGTERM" ? 143 : 130)
         }
         defer { signals.cancel() }
         do {

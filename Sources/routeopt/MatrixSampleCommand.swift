@@ -51,7 +51,7 @@ struct MatrixSampleCommand: ParsableCommand {
         guard problem == .atsp || problem == .acvrp else { throw ValidationError("--problem must be atsp or acvrp") }
         guard size >= 2, size <= 10_000 else { throw ValidationError("--size must be between 2 and 10000") }
         guard count >= 1, count <= 100_000 else { throw ValidationError("--count must be between 1 and 100000") }
-        guard first >= 0 else { throw ValidationError("--first must not be negative") }
+        guard first >= 0, first <= 1_000_000_000 else { throw ValidationError("--first must be between 0 and 10⁹") }
         if let scale { guard scale > 0, scale.isFinite else { throw ValidationError("--scale must be positive") } }
     }
 

@@ -104,7 +104,8 @@ import Testing
         let result = CentralDifference.compare(alpha, index: 0, step: 0.05, tolerance: 2e-2, floor: 0.05, loss: loss)
         #expect(result.agrees, "α: numeric \(result.numeric), analytic \(result.analytic)")
         #expect(abs(result.analytic) > 1e-4, "α should matter")
-        for (parameter, index) in [(model.key.weight, 5), (model.combine.weight, 9)] {
+        let encoderBias = model.encoder.layers[0].distanceBias!
+        for (parameter, index) in [(model.key.weight, 5), (model.combine.weight, 9), (encoderBias, 3), (encoderBias, 12)] {
             let check = CentralDifference.compare(parameter, index: index, step: 1e-2, tolerance: 3e-2, floor: 0.05, loss: loss)
             #expect(check.agrees, "\(parameter.name)[\(index)]: numeric \(check.numeric), analytic \(check.analytic)")
         }

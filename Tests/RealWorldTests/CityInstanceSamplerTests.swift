@@ -1,4 +1,4 @@
-import RealWorld
+@testable import RealWorld
 import RoutingCore
 import RoutingIO
 import Testing
@@ -56,5 +56,13 @@ import Testing
         #expect(throws: RealWorldError.self) {
             try sampler.sample(.init(problem: .tsp, size: 5, objective: .distance, pool: .train, seed: 1), index: 0)
         }
+    }
+
+    @Test("a city name from city.json cannot steer file names outside the output folder")
+    func fileSafeNames() {
+        #expect(CityInstanceSampler.fileSafe("monaco-1000") == "monaco-1000")
+        #expect(CityInstanceSampler.fileSafe("../../etc/x y") == ".._.._etc_x_y")
+        #expect(CityInstanceSampler.fileSafe("..") == "city")
+        #expect(CityInstanceSampler.fileSafe("") == "city")
     }
 }

@@ -26,6 +26,7 @@ import Testing
                                    name: String) throws -> String {
         var configuration = TrainingConfiguration(problem: problem, size: 20, architecture: architecture)
         configuration.model = .init(width: 16, layers: 1, heads: 2, feedForward: 32)
+        if problem.isAsymmetric { configuration.data = "test-city" }
         let path = folder + "/" + name
         try PolicyCheckpoint.write(TrainedPolicy(configuration: configuration, seed: 5).tensors,
                                    configuration: configuration, to: path)
@@ -85,15 +86,19 @@ import Testing
         }
     }
 
-    /// Without `--model` the checkpoint for the problem and nearest size is used: a TSP of 29 cities
-    /// takes `tsp20` over `tsp50`, and an attention model there decodes greedily by default.
+    /// Without `--model` the checkpoint for the problem and nearest size is used: a TSP of 14 cities
+    /// takes `tsp20` over `tsp50`, and an attention model there decodes greedily by default; an `EXPLICIT` file
+    /// (bayg29: its coordinates are display data) goes to the matrix policy.
     @Test func picksShippedCheckpoint() throws {
         let folder = try Self.temporaryFolder()
         let near = try Self.checkpoint(.tsp, .attention, in: folder, name: "tsp20-attention.safetensors")
         try Self.checkpoint(.tsp, .pomo, in: folder, name: "tsp50-pomo.safetensors")
         let options = PolicyOptions(checkpoints: ShippedCheckpoints(folders: [folder]))
-        let (report, _, _) = try Self.solve("bayg29.tsp", options: options)
+        let (report, _, _) = try Self.solve("burma14.tsp", options: options)
         #expect(report.model == near && report.decoding == "greedy")
+        let matrix = try Self.checkpoint(.atsp, .pomo, in: folder, name: "atsp50-pomo.safetensors")
+        let (explicit, _, _) = try Self.solve("bayg29.tsp", options: options)
+        #expect(explicit.model == matrix && explicit.decoding == "multistart-aug8")
     }
 
     /// Matrix-only and asymmetric instances are refused before any checkpoint is looked for; a missing

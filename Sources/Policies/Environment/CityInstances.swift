@@ -7,15 +7,19 @@ import RoutingCore
 /// An instance takes `size` distinct points (ACVRP: a depot and `size` customers) uniformly from the pool, in
 /// random order, the chosen ``CityMatrices/Objective``'s sub-matrix as travel costs and, for ACVRP, demands
 /// uniform in 1…9 with capacity ``ProblemBatch/standardCapacity(customers:)`` (as the CVRP references).
-public struct CityInstances: Sendable {
+public struct CityInstances: Sendable, CustomStringConvertible {
+    /// The city the points and costs come from.
     public let city: CityMatrices
     /// `.atsp` or `.acvrp`.
     public let problem: ProblemKind
     /// Cities (ATSP) or customers (ACVRP).
     public let size: Int
+    /// Which matrix is the cost.
     public let objective: CityMatrices.Objective
     /// The point indices instances are drawn from.
     public let pool: [Int]
+    /// Which of the city's ``PointPools`` they are.
+    public let poolKind: PointPools.Pool
 
     /// Instances of `problem` and `size` from `pool` of `city`'s ``PointPools``.
     /// - Throws: ``PolicyError/cityTooSmall(city:pool:points:needed:)`` when the pool has fewer points than an
@@ -33,6 +37,12 @@ public struct CityInstances: Sendable {
         self.size = size
         self.objective = objective
         self.pool = points
+        poolKind = pool
+    }
+
+    /// Names the data for caches: city, its point count, objective and pool size (`monaco-1000/1000/duration/train-800`).
+    public var description: String {
+        "\(city.name)/\(city.count)/\(objective.rawValue)/\(poolKind.rawValue)-\(pool.count)"
     }
 
     /// Nodes per instance (ACVRP: the depot included).
@@ -55,17 +65,9 @@ public struct CityInstances: Sendable {
 
     /// The points of one instance (city indices; ACVRP: depot first) and its demands.
     public func draw(using rng: inout SeededGenerator) -> (points: [Int], demands: [Int32]) {
-        var remaining = pool
-        var chosen = [Int]()
-        chosen.reserveCapacity(nodes)
-        for _ in 0..<nodes {
-            let pick = Int(rng.next() % UInt64(remaining.count))
-            chosen.append(remaining[pick])
-            remaining.swapAt(pick, remaining.count - 1)
-            remaining.removeLast()
-        }
+        let chosen = PointPools.draw(nodes, from: pool, using: &rng)
         let demands: [Int32] = problem == .acvrp
-            ? [0] + (1..<nodes).map { _ in Int32(1 + Int(rng.nextUnit() * 9)) } : []
+            ? [0] + (1..<nodes).map { _ in Int32(StandardCapacity.randomDemand(using: &rng)) } : []
         return (chosen, demands)
     }
 

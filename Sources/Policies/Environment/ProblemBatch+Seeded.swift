@@ -21,7 +21,7 @@ extension ProblemBatch {
             let target = coordinates.pointer + offset * nodes * 2
             for k in 0..<(nodes * 2) { target[k] = Float(rng.nextUnit()) }
             if problem == .cvrp {
-                for j in 1..<nodes { demands[offset * nodes + j] = Int32(1 + Int(rng.nextUnit() * 9)) }
+                for j in 1..<nodes { demands[offset * nodes + j] = Int32(StandardCapacity.randomDemand(using: &rng)) }
             }
         }
         return ProblemBatch(kind: problem, coordinates: coordinates, demands: demands,

@@ -69,7 +69,7 @@ public struct ProblemBatch: Sendable {
         let coordinates = Tensor.uniformUnitSquare([count, nodes, 2], using: &rng)
         var demands = [Int32](repeating: 0, count: count * nodes)
         for b in 0..<count {
-            for j in 1..<nodes { demands[b * nodes + j] = Int32(1 + Int(rng.nextUnit() * 9)) }
+            for j in 1..<nodes { demands[b * nodes + j] = Int32(StandardCapacity.randomDemand(using: &rng)) }
         }
         return ProblemBatch(kind: .cvrp, coordinates: coordinates, demands: demands,
                             capacity: standardCapacity(customers: customers))

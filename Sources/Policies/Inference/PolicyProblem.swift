@@ -7,9 +7,12 @@ import RoutingCore
 /// instance of its routing: ATSP and TSP files for `atsp`, asymmetric and symmetric CVRP files for `acvrp`.
 public enum PolicyProblem {
     /// The policy problem whose shipped checkpoint suits `instance` by default: the matrix policy for an
-    /// asymmetric instance or one given only as a matrix, else the coordinate policy of its kind.
+    /// asymmetric instance or one given by its matrix (no coordinates, or `EXPLICIT` weights whose coordinates are
+    /// only display data, such as longitude/latitude of a real-road file), else the coordinate policy of its kind.
     public static func preferred(for instance: Instance) -> ProblemKind {
-        if instance.kind.isAsymmetric || instance.coordinates == nil { return matrixProblem(of: instance.kind) }
+        if instance.kind.isAsymmetric || instance.coordinates == nil || instance.distanceRule == "EXPLICIT" {
+            return matrixProblem(of: instance.kind)
+        }
         return instance.kind
     }
 

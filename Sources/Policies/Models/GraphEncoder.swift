@@ -8,10 +8,11 @@ public struct GraphEncoder: Sendable {
 
     /// `count` layers named `name.layers.i`.
     public init(name: String, count: Int, width: Int, heads: Int, feedForward: Int,
-                normalization: Normalization.Kind, outputBias: Bool, using rng: inout SeededGenerator) {
+                normalization: Normalization.Kind, outputBias: Bool, distanceBias: Bool = false,
+                using rng: inout SeededGenerator) {
         layers = (0..<count).map { index in
             EncoderLayer(name: "\(name).layers.\(index)", width: width, heads: heads, feedForward: feedForward,
-                         normalization: normalization, outputBias: outputBias, using: &rng)
+                         normalization: normalization, outputBias: outputBias, distanceBias: distanceBias, using: &rng)
         }
     }
 
@@ -21,8 +22,8 @@ public struct GraphEncoder: Sendable {
     /// All batch-norm running statistics, layer by layer.
     public var statistics: [RunningStatistics] { layers.flatMap(\.statistics) }
 
-    /// Runs every layer on `h`.
-    public func callAsFunction(_ h: Variable, on tape: Tape, training: Bool) -> Variable {
-        layers.reduce(h) { $1($0, on: tape, training: training) }
+    /// Runs every layer on `h` (with the matrix policy's cost channels, see ``EncoderLayer``).
+    public func callAsFunction(_ h: Variable, on tape: Tape, training: Bool, costs: [Tensor] = []) -> Variable {
+        layers.reduce(h) { $1($0, on: tape, training: training, costs: costs) }
     }
 }

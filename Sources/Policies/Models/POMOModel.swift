@@ -19,7 +19,8 @@ import Tensor
 ///   same network reads the instance's ``MatrixEmbedding`` pseudo-coordinates, and the decoder adds
 ///   `−α·c(ℓ, j)` to the clipped logit of every candidate `j` (`c` the batch's travel cost from the current
 ///   node `ℓ`, asymmetric; `α` = ``distanceWeight``, learned, starting at ``initialDistanceWeight``), so the
-///   direction-dependent road costs act on every choice (the `lastLogits` table of ``DecoderTables``).
+///   direction-dependent road costs act on every choice (the `lastLogits` table of ``DecoderTables``); every
+///   encoder layer adds per-head weighted out- and in-costs to its attention scores (``AttentionBias``).
 ///
 /// Parameters start as PyTorch's defaults (uniform `±1/√fan-in`; norms γ = 1, β = 0).
 public final class POMOModel: @unchecked Sendable {
@@ -61,7 +62,7 @@ public final class POMOModel: @unchecked Sendable {
         embedding = Linear(name: "embedding", inputs: routing ? 3 : 2, outputs: width, using: &rng)
         depotEmbedding = routing ? Linear(name: "embedding.depot", inputs: 2, outputs: width, using: &rng) : nil
         encoder = GraphEncoder(name: "encoder", count: layers, width: width, heads: heads, feedForward: feedForward,
-                               normalization: .instance, outputBias: true, using: &rng)
+                               normalization: .instance, outputBias: true, distanceBias: problem.isAsymmetric, using: &rng)
         queryFirst = routing ? nil : Linear(name: "decoder.queryFirst", inputs: width, outputs: width, bias: false, using: &rng)
         queryLast = Linear(name: "decoder.queryLast", inputs: routing ? width + 1 : width, outputs: width, bias: false,
                            using: &rng)
@@ -83,13 +84,27 @@ public final class POMOModel: @unchecked Sendable {
 
     /// Encoded node embeddings `[B, n, d]`.
     public func encode(_ batch: ProblemBatch, on tape: Tape) -> Variable {
+        let costs = problem.isAsymmetric ? Self.costChannels(batch) : []
         guard let depotEmbedding else {
-            return encoder(embedding(tape.constant(batch.coordinates), on: tape), on: tape, training: true)
+            return encoder(embedding(tape.constant(batch.coordinates), on: tape), on: tape, training: true, costs: costs)
         }
         let (depots, customers) = AttentionModel.routingFeatures(batch)
         let embedded = tape.concat([depotEmbedding(tape.constant(depots), on: tape),
                                     embedding(tape.constant(customers), on: tape)], axis: 1)
-        return encoder(embedded, on: tape, training: true)
+        return encoder(embedded, on: tape, training: true, costs: costs)
+    }
+
+    /// The matrix policy's encoder channels: out-costs `c(i, j)` and in-costs `c(j, i)` of query `i`, key `j`.
+    static func costChannels(_ batch: ProblemBatch) -> [Tensor] {
+        guard let travel = batch.travel else { preconditionFailure("the matrix policy needs a matrix batch") }
+        let n = batch.nodes, incoming = Tensor(uninitializedShape: travel.shape)
+        for b in 0..<batch.count {
+            let source = travel.pointer + b * n * n, target = incoming.pointer + b * n * n
+            for i in 0..<n {
+                for j in 0..<n { target[i * n + j] = source[j * n + i] }
+            }
+        }
+        return [travel, incoming]
     }
 
     /// Decodes one rollout per start (TSP: rollout `i` starts at node `i`; CVRP: rollout `i` goes first to

@@ -28,7 +28,11 @@ extension TrainingRun {
         }
         let values = Dictionary(checkpoint.policy.tensors.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         for tensor in training.policyTensors {
-            if coordinateStart && values[tensor.name] == nil && tensor.name == "decoder.distanceWeight" { continue }
+            // The matrix policy's own tensors keep their start values when the source does not have them (a coordinate
+            // policy, or a matrix policy from before the encoder's distance bias).
+            if configuration.problem.isAsymmetric && values[tensor.name] == nil && Self.isMatrixOnly(tensor.name) {
+                continue
+            }
             guard let value = values[tensor.name], value.count == tensor.value.count else {
                 throw .invalidConfiguration("--init-from \(path): no tensor \(tensor.name) of \(tensor.value.count) values")
             }
@@ -36,5 +40,10 @@ extension TrainingRun {
         }
         training.policyWeightsReplaced()
         options.events(.message("initial weights from \(path) (trained on \(source.problem.rawValue)\(source.size))"))
+    }
+
+    /// Whether `name` is one of the matrix policy's additions to the POMO network.
+    static func isMatrixOnly(_ name: String) -> Bool {
+        name == "decoder.distanceWeight" || name.hasSuffix(".attention.distanceBias")
     }
 }

@@ -244,7 +244,8 @@ public final class TrainingRun {
         options.events(.message("reference costs for \(set.count) validation instances (\(reference.solver.name), "
                                 + "cached in \(options.referenceDirectory ?? options.directory))"))
         let costs = try reference.costs(for: set, seed: configuration.validationSeed,
-                                        directory: options.referenceDirectory ?? options.directory)
+                                        directory: options.referenceDirectory ?? options.directory,
+                                        source: cityInstances?.description)
         referenceMean = costs.reduce(0, +) / Double(costs.count)
     }
 

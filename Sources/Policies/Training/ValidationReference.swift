@@ -34,6 +34,8 @@ public struct ValidationReference: Sendable {
     struct CacheRecord: Codable, Equatable {
         var problem: String, size: Int, seed: UInt64, count: Int
         var solver: String, timeLimit: Double, iterations: Int?, solverSeed: UInt64, scale: Double
+        /// Where a matrix set's instances come from (city, points, objective, pool); `nil` for uniform sets.
+        var source: String? = nil
         var costs: [Double]
     }
 
@@ -44,12 +46,15 @@ public struct ValidationReference: Sendable {
 
     /// The reference cost of every instance of `set` (named by `seed`), from the cache in `directory` when
     /// it matches, else solved now and cached.
-    public func costs(for set: ProblemBatch, seed: UInt64, directory: String) throws(TrainingError) -> [Double] {
+    /// - Parameter source: for a matrix set, where its instances come from (``CityInstances/description``); a cache
+    ///   recorded for another source is recomputed.
+    public func costs(for set: ProblemBatch, seed: UInt64, directory: String,
+                      source: String? = nil) throws(TrainingError) -> [Double] {
         let path = URL(fileURLWithPath: directory)
             .appendingPathComponent(Self.cacheFileName(problem: set.problem, size: set.size, seed: seed, count: set.count)).path
         var record = CacheRecord(problem: set.problem.rawValue, size: set.size, seed: seed, count: set.count,
                                  solver: solver.name, timeLimit: limits.timeLimit, iterations: limits.iterationLimit,
-                                 solverSeed: limits.seed, scale: Self.distanceScale, costs: [])
+                                 solverSeed: limits.seed, scale: Self.distanceScale, source: source, costs: [])
         if let data = FileManager.default.contents(atPath: path),
            let cached = try? JSONDecoder().decode(CacheRecord.self, from: data),
            cached.costs.count == set.count {

@@ -59,7 +59,11 @@ public struct OSRMCityBuilder: Sendable {
         progress(String(format: "roads: %d drivable ways, %.1f km inside the box (%.2f s)",
                         network.wayCount, network.totalLength / 1000, Date().timeIntervalSince(started)))
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("routeopt-osrm-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: work) }
+        OSRMCleanup.register(folder: work)
+        defer {
+            try? FileManager.default.removeItem(at: work)
+            OSRMCleanup.unregister(folder: work)
+        }
         let builder = OSRMGraphBuilder(installation: installation)
         let graph = try builder.build(pbf: request.pbf, in: work)
         progress(String(format: "OSRM graph built: extract, partition, customize (%.2f s)", Date().timeIntervalSince(started)))

@@ -4,8 +4,9 @@ import Foundation
 ///
 /// ``start(graph:installation:maxTableSize:timeout:)`` returns once the server accepts connections;
 /// ``stop()`` terminates it (SIGTERM, then SIGKILL after two seconds) and waits for it to exit. `stop` is
-/// idempotent and also runs when the value is released, and ``stopAll()`` stops every server of the process (what
-/// a Ctrl-C handler calls), so no server outlives the command that started it.
+/// idempotent; a started server stays registered (so alive) until it is stopped, and ``stopAll()`` stops every
+/// server of the process (what a Ctrl-C handler calls through ``OSRMCleanup``), so no server outlives the command
+/// that started it.
 public final class OSRMServer: @unchecked Sendable {
     /// The port it listens on (loopback only).
     public let port: Int

@@ -20,7 +20,9 @@ enum ToolRunner {
             process.standardError = handle
             process.standardInput = FileHandle.nullDevice
             try process.run()
+            OSRMCleanup.register(process)
             process.waitUntilExit()
+            OSRMCleanup.unregister(process)
             try? handle.close()
         } catch {
             throw .toolFailed(tool: executable.lastPathComponent, status: -1, log: "could not start: \(error)")

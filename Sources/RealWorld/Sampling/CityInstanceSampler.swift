@@ -66,7 +66,7 @@ public struct CityInstanceSampler: Sendable {
     /// The file name stem of instance `index`: `monaco-test-atsp50-duration-003`.
     public func name(_ specification: Specification, index: Int) -> String {
         let number = String(index).count >= 3 ? String(index) : String(repeating: "0", count: 3 - String(index).count) + String(index)
-        return "\(city.name)-\(specification.pool.rawValue)-\(specification.problem.rawValue)\(specification.size)-"
+        return "\(Self.fileSafe(city.name))-\(specification.pool.rawValue)-\(specification.problem.rawValue)\(specification.size)-"
             + "\(specification.objective.rawValue)-\(number)"
     }
 
@@ -91,11 +91,7 @@ public struct CityInstanceSampler: Sendable {
             throw .invalidRequest("the cost scale must be positive, got \(specification.scale)")
         }
         var generator = SeededGenerator(seed: specification.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
-        var candidates = pool
-        for k in 0..<nodes {
-            candidates.swapAt(k, Int.random(in: k..<candidates.count, using: &generator))
-        }
-        let points = Array(candidates[..<nodes])
+        let points = PointPools.draw(nodes, from: pool, using: &generator)
         let values = city.submatrix(specification.objective, of: points)
         let scaled = values.map { (Double($0) * specification.scale).rounded() }
         if let largest = scaled.max(), largest > Double(DistanceMatrix.maximumEntry) {
@@ -105,7 +101,7 @@ public struct CityInstanceSampler: Sendable {
         var demands: [Int]?
         var capacity: Int?
         if problem == .acvrp {
-            demands = [0] + (0..<specification.size).map { _ in Int.random(in: StandardCapacity.demands, using: &generator) }
+            demands = [0] + (0..<specification.size).map { _ in StandardCapacity.randomDemand(using: &generator) }
             capacity = StandardCapacity.forCustomers(specification.size)
         }
         do {
@@ -121,5 +117,12 @@ public struct CityInstanceSampler: Sendable {
 
     private static func formatted(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// `name` with every character other than letters, digits, `-`, `_` and `.` replaced by `_` (a city name
+    /// from `city.json` becomes part of file names and must not reach outside the output folder).
+    static func fileSafe(_ name: String) -> String {
+        let safe = String(name.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
+        return safe.isEmpty || safe.allSatisfy({ $0 == "." }) ? "city" : safe
     }
 }

@@ -35,4 +35,22 @@ public struct PointPools: Sendable, Equatable {
         case train
         case test
     }
+
+    /// `count` distinct indices of `pool`, drawn uniformly without replacement in random order (a partial
+    /// Fisher–Yates shuffle), the points of one city instance. `routeopt matrix sample` and the matrix policy's
+    /// training data draw with it.
+    /// - Precondition: `count <= pool.count`.
+    public static func draw(_ count: Int, from pool: [Int], using generator: inout SeededGenerator) -> [Int] {
+        precondition(count <= pool.count, "cannot draw \(count) points from a pool of \(pool.count)")
+        var remaining = pool
+        var chosen = [Int]()
+        chosen.reserveCapacity(count)
+        for _ in 0..<count {
+            let pick = Int(generator.next() % UInt64(remaining.count))
+            chosen.append(remaining[pick])
+            remaining.swapAt(pick, remaining.count - 1)
+            remaining.removeLast()
+        }
+        return chosen
+    }
 }
