@@ -62,6 +62,19 @@ import Testing
         }
     }
 
+    @Test("a coordinate policy given explicitly decodes an asymmetric file by its positions, costed on the matrix")
+    func coordinatePolicyOnARealRoadFile() throws {
+        let plain = Self.atsp(8, seed: 8)
+        let positioned = try Instance(name: "road8", kind: .atsp, distances: plain.distances,
+                                      coordinates: PolicyFixtures.points(8, seed: 9))
+        let tspPolicy = try PolicyFixtures.checkpoint(.tsp, .pomo)
+        let outcome = try PolicyDecoder(checkpoint: tspPolicy, decoding: .multistart).decode(positioned, seed: 1)
+        #expect(outcome.candidates == 8 && outcome.feasible == 8)
+        let best = try #require(outcome.best)
+        #expect(try Evaluator.evaluate(best.solution, in: positioned) == best.cost)
+        #expect(PolicyProblem.preferred(for: positioned) == .atsp)  // never the default for such a file
+    }
+
     static func city(points: Int) throws -> CityMatrices {
         let matrix = MatrixPolicyTests.roadMatrix(nodes: points, seed: 9)
         return try CityMatrices(name: "synthetic", points: (0..<points).map { Point(x: Double($0), y: 0) },

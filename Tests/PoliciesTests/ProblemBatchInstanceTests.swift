@@ -36,17 +36,16 @@ import Testing
         }
     }
 
-    /// A matrix-only TSP and an ATSP are refused with the message pointing to the heuristic.
+    /// A matrix-only TSP is refused with the message pointing to the matrix policy and the heuristic; an ATSP with
+    /// positions becomes a Euclidean batch of them (a coordinate policy's view of a real-road file).
     @Test func needsCoordinates() throws {
         let matrix = try DistanceMatrix(count: 4) { i, j in i == j ? 0 : 1 + (i + j) % 3 }
         let explicit = try Instance(name: "gr4", kind: .tsp, distances: matrix)
+        #expect(throws: PolicyError.needsCoordinates(instance: "gr4", kind: .tsp)) { try ProblemBatch(instance: explicit) }
         let asymmetric = try Instance(name: "br4", kind: .atsp, distances: DistanceMatrix(count: 4) { i, j in i + 2 * j + 1 },
                                       coordinates: PolicyFixtures.points(4, seed: 1))
-        for instance in [explicit, asymmetric] {
-            #expect(throws: PolicyError.needsCoordinates(instance: instance.name, kind: instance.kind)) {
-                try ProblemBatch(instance: instance)
-            }
-        }
+        let batch = try ProblemBatch(instance: asymmetric)
+        #expect(batch.kind == .tsp && !batch.isMatrix && batch.nodes == 4)
         let message = PolicyError.needsCoordinates(instance: "gr4", kind: .tsp).description
         #expect(message.contains("gr4") && message.contains("needs node coordinates") && message.contains("--method heuristic"))
     }

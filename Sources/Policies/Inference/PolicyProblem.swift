@@ -21,19 +21,20 @@ public enum PolicyProblem {
         kind.isVehicleRouting ? .acvrp : .atsp
     }
 
-    /// Whether a policy trained on `problem` can solve instances of `kind`, with or without coordinates.
+    /// Whether a policy trained on `problem` can solve instances of `kind`, with or without coordinates. A coordinate
+    /// policy also decodes an asymmetric instance of its routing that has coordinates (real-road files carry their
+    /// points' positions): it reads only the positions, and the result is costed on the file's matrix — the
+    /// comparison that shows what reading the matrix buys. It is never picked by default for such files.
     public static func policy(_ problem: ProblemKind, solves kind: ProblemKind, hasCoordinates: Bool) -> Bool {
-        if problem.isAsymmetric { return problem.isVehicleRouting == kind.isVehicleRouting }
-        return problem == kind && hasCoordinates
+        problem.isVehicleRouting == kind.isVehicleRouting && (problem.isAsymmetric || hasCoordinates)
     }
 
     /// Checks that the checkpoint at `path`, trained on `problem`, can solve `instance` and that it is not too large.
     /// - Throws: ``PolicyError/needsCoordinates(instance:kind:)`` (a coordinate policy and an instance without
-    ///   coordinates or asymmetric), ``PolicyError/wrongProblem(path:checkpoint:instance:)``,
+    ///   coordinates), ``PolicyError/wrongProblem(path:checkpoint:instance:)``,
     ///   ``PolicyError/tooLarge(instance:nodes:limit:)``.
     public static func check(_ instance: Instance, against problem: ProblemKind, path: String) throws(PolicyError) {
-        if !problem.isAsymmetric, problem == instance.kind || problem == instance.kind.symmetricCounterpart,
-           instance.coordinates == nil || instance.kind.isAsymmetric {
+        if !problem.isAsymmetric, problem == instance.kind.symmetricCounterpart, instance.coordinates == nil {
             throw .needsCoordinates(instance: instance.name, kind: instance.kind)
         }
         guard policy(problem, solves: instance.kind, hasCoordinates: instance.coordinates != nil) else {

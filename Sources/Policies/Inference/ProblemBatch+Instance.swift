@@ -13,13 +13,11 @@ extension ProblemBatch {
     /// `symmetries.count × copies` copies of `instance`, batch instance `s · copies + c` being copy `c`
     /// under `symmetries[s]`. Nodes follow ``nodeOrder(for:)``; CVRP demands and capacity are the file's
     /// (the network reads `demand / capacity`).
-    /// - Throws: ``PolicyError/needsCoordinates(instance:kind:)`` for an instance without coordinates or
-    ///   of an asymmetric kind.
+    /// - Throws: ``PolicyError/needsCoordinates(instance:kind:)`` for an instance without coordinates. An asymmetric
+    ///   instance with coordinates becomes a Euclidean batch of its positions (the coordinate policies' view).
     public init(instance: Instance, symmetries: [CoordinateSymmetry] = [.identity], copies: Int = 1) throws(PolicyError) {
         precondition(!symmetries.isEmpty && copies >= 1, "at least one copy")
-        guard let points = instance.coordinates, instance.kind == .tsp || instance.kind == .cvrp else {
-            throw .needsCoordinates(instance: instance.name, kind: instance.kind)
-        }
+        guard let points = instance.coordinates else { throw .needsCoordinates(instance: instance.name, kind: instance.kind) }
         let order = Self.nodeOrder(for: instance), n = order.count
         let normalization = UnitSquareNormalization(points: points)
         let unit = order.map { normalization(points[$0]) }
@@ -35,7 +33,7 @@ extension ProblemBatch {
                 }
             }
         }
-        if instance.kind == .tsp {
+        if !instance.kind.isVehicleRouting {
             self.init(kind: .tsp, coordinates: coordinates)
             return
         }
