@@ -10,7 +10,8 @@ struct PlotCommand: ParsableCommand {
         commandName: "plot",
         abstract: "Draw SVG plots: training curves, a bench run's gap against time, or a solution.",
         discussion: """
-            plot training RUN_DIR... [--output FILE]: validation gap against wall-clock time from each run's \
+            plot training RUN_DIR... [--output FILE] [--time cpu|wall]: validation gap against CPU hours (or \
+            wall-clock minutes) from each run's \
             log.jsonl (default output training-curves.svg). \
             plot bench DIR: redraws DIR's gap-against-time plots from DIR/results.csv. \
             plot solution INSTANCE SOLUTION... [--output FILE]: the solutions side by side on the instance's \
@@ -31,6 +32,9 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "SVG file to write (training and solution).")
     var output: String?
 
+    @Option(help: "Training curves' time axis: cpu (CPU hours of the run, the default) or wall (wall-clock minutes).")
+    var time: TrainingCurvePlot.TimeAxis = .cpu
+
     func validate() throws {
         switch kind {
         case .training: guard !paths.isEmpty else { throw ValidationError("plot training needs at least one run folder") }
@@ -45,7 +49,7 @@ struct PlotCommand: ParsableCommand {
             switch kind {
             case .training:
                 let file = output ?? "training-curves.svg"
-                try write(TrainingCurvePlot(logs: try paths.map(TrainingLog.read)).svg, to: file)
+                try write(TrainingCurvePlot(logs: try paths.map(TrainingLog.read), axis: time).svg, to: file)
                 print("wrote \(file)")
             case .bench:
                 let outcome = try BenchOutcome.load(folder: paths[0])
@@ -74,3 +78,5 @@ struct PlotCommand: ParsableCommand {
         try Data(svg.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
     }
 }
+
+extension TrainingCurvePlot.TimeAxis: ExpressibleByArgument {}

@@ -11,6 +11,8 @@ public struct TrainingLog: Sendable {
         public let step: Int
         public let instances: Int
         public let wallSeconds: Double
+        /// CPU seconds of the training process(es) so far (the cost measure: wall time runs on while a run waits).
+        public var cpuSeconds: Double = 0
         /// Gap in percent per decoding: `greedy`, `multistart`, `multistart-aug8`.
         public let gaps: [String: Double]
     }
@@ -60,7 +62,8 @@ public struct TrainingLog: Sendable {
                 if let gap = object[key] as? Double, gap.isFinite { gaps[decoding] = gap }
             }
             byStep[step] = Validation(step: step, instances: object["instances"] as? Int ?? 0,
-                                      wallSeconds: object["wall_seconds"] as? Double ?? 0, gaps: gaps)
+                                      wallSeconds: object["wall_seconds"] as? Double ?? 0,
+                                      cpuSeconds: object["cpu_seconds"] as? Double ?? 0, gaps: gaps)
         }
         return TrainingLog(name: name, validations: byStep.keys.sorted().map { byStep[$0]! })
     }
