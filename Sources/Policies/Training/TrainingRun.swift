@@ -23,7 +23,8 @@ public final class TrainingRun {
     public struct Options {
         /// The output directory.
         public var directory: String
-        /// Threads (batch shards). Results are bit-identical for a given shard count.
+        /// Threads (batch shards; with one, OpenBLAS runs single-threaded too, so the run uses one core). Results are
+        /// bit-identical for a given shard count.
         public var shards = 2
         /// Stop after this many seconds of this session (the state is saved).
         public var timeLimit: Double?
@@ -132,6 +133,11 @@ public final class TrainingRun {
     /// Trains until the configured epochs are done, the time or step limit is reached, or a stop is
     /// requested; then validates (if anything changed since the last validation) and saves `last.safetensors`.
     public func run() throws(TrainingError) -> Summary {
+        // One shard means one core: OpenBLAS would otherwise use every core for each product, and several such
+        // runs side by side (`--threads 1` each) would spin-wait on each other's cores.
+        let previousBLASThreads = BLAS.threads
+        if options.shards == 1 { BLAS.threads = 1 }
+        defer { BLAS.threads = previousBLASThreads }
         try prepareDirectory()
         options.events(.message(resumed
             ? "resuming \(options.directory) at epoch \(counters.epoch), step \(counters.step) (\(counters.instances) instances)"
