@@ -42,8 +42,9 @@ extension ProblemBatch {
     /// Length of `solution` (a TSP tour, or CVRP routes from and back to depot 0) in `Double` on the
     /// batch's own coordinates (or travel matrix): the cost a reference solver's answer has in the policies' units.
     public func solutionLength(_ solution: Solution, instance: Int) -> Double {
+        let costs = TravelCosts(self)
         func distance(_ a: Int, _ b: Int) -> Double {
-            if isMatrix { return Double(cost(instance, a, b)) }
+            if isMatrix { return Double(costs.cost(instance: instance, a, b)) }
             let p = point(instance, a), q = point(instance, b)
             let dx = Double(p.x) - Double(q.x), dy = Double(p.y) - Double(q.y)
             return (dx * dx + dy * dy).squareRoot()

@@ -108,9 +108,10 @@ public struct ProblemBatch: Sendable {
 
     /// Length of the closed tour `tour` through instance `instance` (float, in the batch's units).
     public func tourLength(_ tour: [Int], instance: Int) -> Float {
+        let costs = TravelCosts(self)
         var total: Float = 0
         for (position, node) in tour.enumerated() {
-            total += cost(instance, node, tour[(position + 1) % tour.count])
+            total += costs.cost(instance: instance, node, tour[(position + 1) % tour.count])
         }
         return total
     }
@@ -122,8 +123,9 @@ public struct ProblemBatch: Sendable {
             let p = point(index, node)
             return Point(x: Double(p.x), y: Double(p.y))
         }
+        let costs = TravelCosts(self)
         let matrix = try! DistanceMatrix(count: nodes) { i, j in
-            isMatrix ? Int((Double(cost(index, i, j)) * scale).rounded()) : Int((points[i].distance(to: points[j]) * scale).rounded())
+            isMatrix ? Int((Double(costs.cost(instance: index, i, j)) * scale).rounded()) : Int((points[i].distance(to: points[j]) * scale).rounded())
         }
         let coordinates = isMatrix ? nil : points
         let name = "\(problem.rawValue)\(size)-\(index)"
