@@ -7,7 +7,7 @@ import Solving
 ///
 /// An entry is the method name followed by `:`-separated options. Every method takes `time=S` (its time
 /// limit, overriding `--time-limit`) and `seed=N`; `heuristic` also takes `iterations=K`; `policy` takes a
-/// decoding (`greedy`, `sample=N`, `multistart`, `multistart-aug8` or its alias `pomo-aug8`),
+/// decoding (`greedy`, `sample=N`, `multistart`, `multistart-aug8` or its alias `pomo-aug8`, `multistart-augK`),
 /// `model=FILE` and `polish`. Solvers come only from ``SolverCatalog`` through ``SolvePipeline``, so every
 /// method `solve` knows works here.
 public struct BenchMethod: Sendable, Hashable, CustomStringConvertible {
@@ -115,13 +115,13 @@ public struct BenchMethod: Sendable, Hashable, CustomStringConvertible {
             model = value
         case "polish" where isPolicy && value == nil:
             polish = true
-        case "greedy", "multistart", "multistart-aug8", "pomo-aug8", "sample":
+        case "greedy", "multistart", "pomo-aug8", "sample", _ where key.hasPrefix("multistart-aug"):
             guard isPolicy else { throw bad("is not an option of \(method.rawValue) (\(Self.options(of: method)))") }
             guard decoding == nil else { throw bad("is a second decoding") }
             let spelled = key == "pomo-aug8" ? "multistart-aug8" : key == "sample" ? "sample:\(value ?? "")" : key
             guard key == "sample" || value == nil, let parsed = PolicyDecoding(argument: spelled) else {
                 throw bad("is not a decoding (greedy, sample=N with 1 ≤ N ≤ \(PolicyDecoding.maximumSamples), "
-                          + "multistart, multistart-aug8 or pomo-aug8)")
+                          + "multistart, multistart-augK with 1 ≤ K ≤ \(PolicyDecoding.maximumCopies) or pomo-aug8)")
             }
             decoding = parsed
         default:
@@ -131,7 +131,7 @@ public struct BenchMethod: Sendable, Hashable, CustomStringConvertible {
 
     private static func options(of method: SolveMethod) -> String {
         if method == .policy {
-            return "greedy, sample=N, multistart, multistart-aug8, pomo-aug8, model=FILE, polish, time=S, seed=N"
+            return "greedy, sample=N, multistart, multistart-aug8 (or -augK), pomo-aug8, model=FILE, polish, time=S, seed=N"
         }
         return method == .heuristic || method == .auto ? "time=S, iterations=K, seed=N" : "time=S, seed=N"
     }

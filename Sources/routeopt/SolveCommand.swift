@@ -46,8 +46,8 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Policy checkpoint file for --method policy (default: the shipped one for the problem and nearest size).")
     var model: String?
 
-    @Option(help: ArgumentHelp("Policy decoding: greedy|sample:N|multistart|multistart-aug8.",
-                               discussion: "Default: multistart-aug8 (all start nodes × 8 symmetries) for POMO, greedy for the attention model.",
+    @Option(help: ArgumentHelp("Policy decoding: greedy|sample:N|multistart|multistart-augK.",
+                               discussion: "Default: multistart-aug8 (all start nodes × 8 symmetries) for POMO, greedy for the attention model. multistart-augK with K > 8 adds rotated copies (MatNet-style ×128 inference for the matrix policy).",
                                valueName: "decoding"))
     var decode: PolicyDecoding?
 

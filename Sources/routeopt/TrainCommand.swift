@@ -50,6 +50,10 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("learning-rate"), help: "Adam learning rate.")
     var learningRate: Double?
 
+    @Option(name: .customLong("cost-weight-lr-scale"),
+            help: "Matrix policy: learning-rate multiplier of the cost weights (distance biases, decoder distance weight; default 100; a resumed run may change it).")
+    var costWeightLearningRateScale: Double?
+
     @Option(help: "Output directory (default: runs/<problem><size>-<architecture>).")
     var output: String?
 
@@ -135,6 +139,7 @@ struct TrainCommand: ParsableCommand {
         if let epochSize { result.epochSize = epochSize }
         if let batch { result.batchSize = batch }
         if let learningRate { result.learningRate = learningRate }
+        if let costWeightLearningRateScale { result.costWeightLearningRateScale = costWeightLearningRateScale }
         if let seed { result.seed = seed }
         if let validationSize { result.validationSize = validationSize }
         if let validationSeed { result.validationSeed = validationSeed }

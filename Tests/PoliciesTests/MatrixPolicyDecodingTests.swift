@@ -26,7 +26,7 @@ import Testing
     func atspDecodings() throws {
         let checkpoint = try PolicyFixtures.checkpoint(.atsp, .pomo)
         let instance = Self.atsp(9, seed: 4)
-        let expected: [(PolicyDecoding, Int)] = [(.greedy, 1), (.multistart, 9), (.multistartAugmented, 72), (.sample(count: 20), 27)]
+        let expected: [(PolicyDecoding, Int)] = [(.greedy, 1), (.multistart, 9), (.multistartAugmented(copies: 8), 72), (.sample(count: 20), 27)]
         for (decoding, count) in expected {
             let candidates = try PolicyDecoder(checkpoint: checkpoint, decoding: decoding).candidates(for: instance, seed: 1)
             #expect(candidates.count == count, "\(decoding)")
@@ -38,7 +38,7 @@ import Testing
     func acvrpAndMatrixOnlyFiles() throws {
         let checkpoint = try PolicyFixtures.checkpoint(.acvrp, .pomo)
         let instance = Self.acvrp(customers: 8, seed: 5)
-        let outcome = try PolicyDecoder(checkpoint: checkpoint, decoding: .multistartAugmented).decode(instance, seed: 2)
+        let outcome = try PolicyDecoder(checkpoint: checkpoint, decoding: .multistartAugmented(copies: 8)).decode(instance, seed: 2)
         #expect(outcome.candidates == 64 && outcome.feasible == 64)
         let tsp = PolicyFixtures.tsp(8, seed: 6)
         let matrixOnly = try Instance(name: "m", kind: .tsp, distances: tsp.distances)

@@ -9,7 +9,7 @@ import Testing
         let pomo = try PolicyFixtures.checkpoint(.tsp, .pomo), attention = try PolicyFixtures.checkpoint(.tsp, .attention)
         let instance = PolicyFixtures.tsp(12, seed: 3)
         let expected: [(PolicyCheckpoint, PolicyDecoding, Int)] = [
-            (pomo, .greedy, 1), (pomo, .multistart, 12), (pomo, .multistartAugmented, 96), (pomo, .sample(count: 20), 24),
+            (pomo, .greedy, 1), (pomo, .multistart, 12), (pomo, .multistartAugmented(copies: 8), 96), (pomo, .sample(count: 20), 24),
             (attention, .greedy, 1), (attention, .sample(count: 5), 5),
         ]
         for (checkpoint, decoding, count) in expected {
@@ -17,7 +17,7 @@ import Testing
             let outcome = try decoder.decode(instance, seed: 1)
             #expect(outcome.candidates == count && outcome.feasible == count, "\(decoding)")
         }
-        #expect(try PolicyDecoder(checkpoint: pomo).decoding == .multistartAugmented)
+        #expect(try PolicyDecoder(checkpoint: pomo).decoding == .multistartAugmented(copies: 8))
         #expect(try PolicyDecoder(checkpoint: attention).decoding == .greedy)
     }
 
@@ -30,7 +30,7 @@ import Testing
             func decode(_ decoding: PolicyDecoding) throws -> PolicyDecoder.Outcome {
                 try PolicyDecoder(checkpoint: pomo, decoding: decoding).decode(instance, seed: 1)
             }
-            let greedy = try decode(.greedy), multistart = try decode(.multistart), augmented = try decode(.multistartAugmented)
+            let greedy = try decode(.greedy), multistart = try decode(.multistart), augmented = try decode(.multistartAugmented(copies: 8))
             #expect(augmented.best!.cost <= multistart.best!.cost && multistart.best!.cost <= greedy.best!.cost)
             let first = try PolicyDecoder(checkpoint: pomo, decoding: .multistart).candidates(for: instance, seed: 1)[0]
             #expect(first == greedy.best!.solution)
@@ -42,7 +42,7 @@ import Testing
     @Test func augmentedCandidatesCostTheSameOnTheOriginal() throws {
         let pomo = try PolicyFixtures.checkpoint(.tsp, .pomo)
         let instance = PolicyFixtures.tsp(11, seed: 8)
-        let candidates = try PolicyDecoder(checkpoint: pomo, decoding: .multistartAugmented).candidates(for: instance, seed: 1)
+        let candidates = try PolicyDecoder(checkpoint: pomo, decoding: .multistartAugmented(copies: 8)).candidates(for: instance, seed: 1)
         let batch = try ProblemBatch(instance: instance, symmetries: CoordinateSymmetry.allCases)
         let scale = UnitSquareNormalization(points: instance.coordinates!).scale
         for (row, candidate) in candidates.enumerated() {
@@ -70,7 +70,7 @@ import Testing
         let instance = PolicyFixtures.cvrp(customers: 14, depot: 5, seed: 9)
         let expected: [(PolicyArchitecture, PolicyDecoding, Int)] = [
             (.attention, .greedy, 1), (.attention, .sample(count: 8), 8), (.pomo, .greedy, 1), (.pomo, .multistart, 14),
-            (.pomo, .multistartAugmented, 112), (.pomo, .sample(count: 20), 28),
+            (.pomo, .multistartAugmented(copies: 8), 112), (.pomo, .sample(count: 20), 28),
         ]
         var costs: [PolicyDecoding: Cost] = [:]
         for (architecture, decoding, count) in expected {
@@ -79,7 +79,7 @@ import Testing
             #expect(outcome.candidates == count && outcome.feasible == count, "\(architecture) \(decoding)")
             if architecture == .pomo { costs[decoding] = outcome.best?.cost }
         }
-        #expect(costs[.multistartAugmented]! <= costs[.multistart]! && costs[.multistart]! <= costs[.greedy]!)
+        #expect(costs[.multistartAugmented(copies: 8)]! <= costs[.multistart]! && costs[.multistart]! <= costs[.greedy]!)
     }
 
     /// A fleet no decoded solution fits (three customers that each fill a vehicle, two vehicles) leaves
@@ -98,7 +98,7 @@ import Testing
     /// coordinates and instances beyond the size limit are refused; tiny instances need no network.
     @Test func refusals() throws {
         let attention = try PolicyFixtures.checkpoint(.tsp, .attention)
-        for decoding in [PolicyDecoding.multistart, .multistartAugmented] {
+        for decoding in [PolicyDecoding.multistart, .multistartAugmented(copies: 8)] {
             #expect(throws: PolicyError.decodingNeedsPOMO(decoding: decoding.description, path: attention.path,
                                                           architecture: .attention)) {
                 try PolicyDecoder(checkpoint: attention, decoding: decoding)

@@ -37,4 +37,37 @@ import RoutingCore
         #expect(requested.differences(from: saved) == ["batchSize (checkpoint 512, requested 256)",
                                                       "model.width (checkpoint 128, requested 64)"])
     }
+
+    /// The matrix policy's cost weights train at 100× the rate by default; older runs (no field) at 1×; a resumed
+    /// run may change the multiplier; coordinate problems refuse it; a bad value is named.
+    @Test func costWeightLearningRateScale() throws {
+        var matrix = TrainingConfiguration(problem: .atsp, size: 50, architecture: .pomo)
+        matrix.data = "city"
+        #expect(matrix.costWeightLearningRateScale == 100 && matrix.problemWithCombination == nil)
+        var resumed = matrix
+        resumed.costWeightLearningRateScale = 30
+        #expect(resumed.differences(from: matrix).isEmpty)
+        var older = matrix
+        older.costWeightLearningRateScale = nil
+        #expect(resumed.differences(from: older).isEmpty)
+        resumed.costWeightLearningRateScale = 0
+        #expect(resumed.problemWithCombination?.contains("--cost-weight-lr-scale") == true)
+        var tsp = TrainingConfiguration(problem: .tsp, size: 20, architecture: .pomo)
+        #expect(tsp.costWeightLearningRateScale == nil)
+        tsp.costWeightLearningRateScale = 10
+        #expect(tsp.problemWithCombination?.contains("--cost-weight-lr-scale") == true)
+    }
+
+    /// POMO training hands the multiplier to Adam for exactly the cost weights (one distance bias per encoder layer
+    /// and the decoder's distance weight).
+    @Test func pomoTrainingScalesOnlyTheCostWeights() {
+        var configuration = TrainingConfiguration(problem: .acvrp, size: 10, architecture: .pomo)
+        configuration.model = .init(width: 16, layers: 2, heads: 2, feedForward: 32)
+        configuration.costWeightLearningRateScale = 40
+        let training = POMOTraining(configuration: configuration, shards: 1)
+        let scaled = zip(training.optimizer.parameters, training.optimizer.learningRateScales).filter { $0.1 != 1 }
+        #expect(scaled.count == 3 && scaled.allSatisfy { $0.1 == 40 })
+        #expect(Set(scaled.map(\.0.name)) == ["encoder.layers.0.attention.distanceBias", "encoder.layers.1.attention.distanceBias",
+                                              "decoder.distanceWeight"])
+    }
 }

@@ -80,6 +80,27 @@ import RoutingCore
         #expect(abs(parameter.value[1] - 1.1) < 1e-6)
     }
 
+    /// A parameter's learning-rate scale multiplies its steps only: with scales 1 and 30, two parameters with
+    /// equal gradients move by η and 30·η on the first step, and by the same ratio on later ones.
+    @Test func learningRateScalesApplyPerParameter() {
+        let plain = Parameter(name: "a", value: Tensor([1, 1, 1], shape: [3]))
+        let fast = Parameter(name: "b", value: Tensor([1, 1, 1], shape: [3]))
+        let adam = Adam(parameters: [plain, fast], configuration: .init(learningRate: 0.001))
+        #expect(adam.learningRateScales == [1, 1])
+        adam.learningRateScales = [1, 30]
+        for (index, gradient) in [[Float(0.5), -2, 1], [0.25, -1, 3]].enumerated() {
+            let before = (plain.value.scalars, fast.value.scalars)
+            plain.gradient = Tensor(gradient, shape: [3])
+            fast.gradient = Tensor(gradient, shape: [3])
+            adam.update()
+            for i in 0..<3 {
+                let plainStep = plain.value[i] - before.0[i], fastStep = fast.value[i] - before.1[i]
+                #expect(abs(fastStep - 30 * plainStep) < 1e-5, "element \(i): \(plainStep) vs \(fastStep)")
+                if index == 0 { #expect(abs(plainStep + 0.001 * (gradient[i] > 0 ? 1 : -1)) < 1e-6) }
+            }
+        }
+    }
+
     /// zeroGradients clears every parameter's gradient.
     @Test func zeroGradientsClearsAll() {
         let parameters = [Parameter(name: "a", value: Tensor(zeros: [2])), Parameter(name: "b", value: Tensor(zeros: [3]))]

@@ -67,9 +67,8 @@ public struct PolicyDecoder: Sendable {
             return [.tour(Array(0..<instance.dimension))]
         }
         if instance.kind.isVehicleRouting && instance.customers.isEmpty { return [.routes([])] }
-        func batch(symmetries: [CoordinateSymmetry] = [.identity], copies: Int = 1) throws(PolicyError) -> ProblemBatch {
-            matrix ? ProblemBatch(matrixInstance: instance, symmetries: symmetries, copies: copies)
-                : try ProblemBatch(instance: instance, symmetries: symmetries, copies: copies)
+        func batch(copies: Int = 1) throws(PolicyError) -> ProblemBatch {
+            matrix ? ProblemBatch(matrixInstance: instance, copies: copies) : try ProblemBatch(instance: instance, copies: copies)
         }
         let order = ProblemBatch.nodeOrder(for: instance)
         var rng = SeededGenerator(seed: seed)
@@ -80,8 +79,8 @@ public struct PolicyDecoder: Sendable {
         case .multistart:
             let environment = rollout(try batch(), strategy: .greedy, using: &rng)
             return Self.solutions(of: environment, rows: 0..<environment.rows, order: order)
-        case .multistartAugmented:
-            let augmented = try batch(symmetries: CoordinateSymmetry.allCases)
+        case .multistartAugmented(let copies):
+            let augmented = try batch().augmented(copies: copies)
             let environment = rollout(augmented, strategy: .greedy, using: &rng)
             return Self.solutions(of: environment, rows: 0..<environment.rows, order: order)
         case .sample(let count):

@@ -9,20 +9,31 @@ public enum PolicyDecoding: Sendable, Hashable, CustomStringConvertible {
     case sample(count: Int)
     /// POMO: one greedy rollout from every start node (CVRP: every first customer).
     case multistart
-    /// POMO's default: greedy rollouts from every start node on each of the eight
-    /// ``CoordinateSymmetry`` copies of the instance (decoded as one batch).
-    case multistartAugmented
+    /// POMO's default with `copies` = 8: greedy rollouts from every start node on each of `copies` augmented
+    /// copies of the instance, decoded as one batch — the eight ``CoordinateSymmetry`` maps, and beyond eight
+    /// those maps combined with rotations (``ProblemBatch/augmented(copies:)``; MatNet-style ×128 inference for
+    /// the matrix policy, whose pseudo-coordinates are only defined up to rotation).
+    case multistartAugmented(copies: Int)
+
+    /// The largest augmentation count accepted.
+    public static let maximumCopies = 1_024
 
     /// The largest sample count accepted.
     public static let maximumSamples = 100_000
 
-    /// Parses `greedy`, `sample:N` (1 ≤ N ≤ ``maximumSamples``), `multistart` or `multistart-aug8`.
+    /// Parses `greedy`, `sample:N` (1 ≤ N ≤ ``maximumSamples``), `multistart` or `multistart-augK`
+    /// (1 ≤ K ≤ ``maximumCopies``; `multistart-aug8` is POMO's ×8).
     public init?(argument: String) {
         switch argument {
         case "greedy": self = .greedy
         case "multistart": self = .multistart
-        case "multistart-aug8": self = .multistartAugmented
         default:
+            if argument.hasPrefix("multistart-aug") {
+                guard let copies = Int(argument.dropFirst("multistart-aug".count)),
+                      copies >= 1, copies <= Self.maximumCopies else { return nil }
+                self = .multistartAugmented(copies: copies)
+                return
+            }
             guard argument.hasPrefix("sample:"), let count = Int(argument.dropFirst("sample:".count)),
                   count >= 1, count <= Self.maximumSamples else { return nil }
             self = .sample(count: count)
@@ -33,21 +44,26 @@ public enum PolicyDecoding: Sendable, Hashable, CustomStringConvertible {
     /// attention model and the pointer network.
     public static func standard(for architecture: PolicyArchitecture) -> PolicyDecoding {
         switch architecture {
-        case .pomo: .multistartAugmented
+        case .pomo: .multistartAugmented(copies: 8)
         case .attention, .pointer: .greedy
         }
     }
 
     /// Whether it needs one rollout per start node (POMO).
-    public var needsStartNodes: Bool { self == .multistart || self == .multistartAugmented }
+    public var needsStartNodes: Bool {
+        switch self {
+        case .multistart, .multistartAugmented: true
+        case .greedy, .sample: false
+        }
+    }
 
-    /// The `--decode` spelling: `greedy`, `sample:16`, `multistart`, `multistart-aug8`.
+    /// The `--decode` spelling: `greedy`, `sample:16`, `multistart`, `multistart-aug8`, `multistart-aug64`.
     public var description: String {
         switch self {
         case .greedy: "greedy"
         case .sample(let count): "sample:\(count)"
         case .multistart: "multistart"
-        case .multistartAugmented: "multistart-aug8"
+        case .multistartAugmented(let copies): "multistart-aug\(copies)"
         }
     }
 }

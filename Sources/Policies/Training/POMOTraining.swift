@@ -13,6 +13,9 @@ final class POMOTraining: PolicyTraining {
                               feedForward: shape.feedForward, seed: configuration.seed)
         trainer = POMOTrainer(model: model, shards: shards, learningRate: configuration.learningRate,
                               seed: configuration.seed)
+        let scale = configuration.costWeightLearningRateScale ?? 1
+        let costWeights = Set(model.costWeights.map(ObjectIdentifier.init))
+        trainer.optimizer.learningRateScales = model.parameters.map { costWeights.contains(ObjectIdentifier($0)) ? scale : 1 }
         evaluator = GreedyEvaluator(group: trainer.group, chunkSize: 100)
     }
 

@@ -52,6 +52,12 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     public var data: String? = nil
     /// Which of the city's matrices is the cost (ATSP/ACVRP only; duration when not given).
     public var objective: CityMatrices.Objective? = nil
+    /// Multiplier of ``learningRate`` for the matrix policy's cost weights (the encoder's per-head distance
+    /// biases and the decoder's distance weight, ``POMOModel/costWeights``): they start at slopes of
+    /// 1–32 where the other weights are of order 0.1, so at the plain rate Adam moves them by about 0.1 in a
+    /// thousand steps. 100 for new ATSP/ACVRP runs; `nil` (runs saved before it existed) means 1. A resumed run
+    /// may change it (`--cost-weight-lr-scale`).
+    public var costWeightLearningRateScale: Double? = nil
 
     /// The defaults for `architecture` (see the type's documentation).
     public init(problem: ProblemKind, size: Int, architecture: PolicyArchitecture = .attention) {
@@ -65,6 +71,7 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
         validationSize = 1_000
         validationSeed = 1_234
         baselineEvaluationSize = 10_000
+        if problem.isAsymmetric { costWeightLearningRateScale = 100 }
         switch architecture {
         case .attention:
             epochSize = 128_000
@@ -92,8 +99,8 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
             }
             if data == nil { return "--problem \(problem.rawValue) needs --data CITY_DIR (a city dataset to draw instances from)" }
         case .tsp, .cvrp:
-            if data != nil || objective != nil {
-                return "--data and --objective apply to --problem atsp|acvrp (the matrix policy) only"
+            if data != nil || objective != nil || costWeightLearningRateScale != nil {
+                return "--data, --objective and --cost-weight-lr-scale apply to --problem atsp|acvrp (the matrix policy) only"
             }
         }
         if !architecture.supportedBaselines.contains(baseline) {
@@ -110,6 +117,8 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
             (epochs >= 1, "--epochs must be at least 1"), (batchSize >= 2, "--batch must be at least 2"),
             (epochSize >= 1, "--epoch-size must be at least 1"),
             (learningRate.isFinite && learningRate > 0, "--learning-rate must be a positive number"),
+            ((costWeightLearningRateScale ?? 1).isFinite && (costWeightLearningRateScale ?? 1) > 0,
+             "--cost-weight-lr-scale must be a positive number"),
             (validationSize >= 1, "--validation-size must be at least 1"),
             (baselineEvaluationSize >= 2, "--baseline-evaluation-size must be at least 2"),
             (model.width >= 1 && model.layers >= 1 && model.heads >= 1 && model.width % model.heads == 0
@@ -119,11 +128,14 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     }
 
     /// Fields in which this (requested) configuration differs from `other` (a checkpoint's), ignoring
-    /// ``epochs`` (a resumed run may train longer): `["batchSize (checkpoint 512, requested 256)"]`.
+    /// ``epochs`` (a resumed run may train longer) and ``costWeightLearningRateScale`` (or change that rate):
+    /// `["batchSize (checkpoint 512, requested 256)"]`.
     public func differences(from other: TrainingConfiguration) -> [String] {
         var mine = self, theirs = other
         mine.epochs = 0
         theirs.epochs = 0
+        mine.costWeightLearningRateScale = nil
+        theirs.costWeightLearningRateScale = nil
         guard mine != theirs else { return [] }
         let left = Self.fields(mine), right = Self.fields(theirs)
         return left.keys.sorted().compactMap { key in left[key] == right[key] ? nil : "\(key) (checkpoint \(right[key] ?? "-"), requested \(left[key] ?? "-"))" }

@@ -56,6 +56,12 @@ public final class Adam {
     public var configuration: Configuration
     /// Number of updates applied so far.
     public internal(set) var step = 0
+    /// Per-parameter multipliers of ``learningRate`` (same order as ``parameters``, all 1 by default): parameters
+    /// on another natural scale than the rest (the matrix policy's cost weights) can move faster. Not part of the
+    /// saved state: whoever builds the optimiser sets them.
+    public var learningRateScales: [Double] {
+        didSet { precondition(learningRateScales.count == parameters.count, "one learning-rate scale per parameter") }
+    }
     /// Running averages of gradients (m), one per parameter.
     var firstMoments: [Tensor]
     /// Running averages of squared gradients (v), one per parameter.
@@ -65,6 +71,7 @@ public final class Adam {
     public init(parameters: [Parameter], configuration: Configuration = Configuration()) {
         self.parameters = parameters
         self.configuration = configuration
+        learningRateScales = [Double](repeating: 1, count: parameters.count)
         firstMoments = parameters.map { Tensor(zeros: $0.shape) }
         secondMoments = parameters.map { Tensor(zeros: $0.shape) }
     }
@@ -89,6 +96,10 @@ public final class Adam {
             l2Decay: c.weightDecayMode == .l2 ? Float(c.weightDecay) : 0,
             decoupledScale: c.weightDecayMode == .decoupled ? Float(1 - c.learningRate * c.weightDecay) : 1)
         for (index, parameter) in parameters.enumerated() {
+            var coefficients = coefficients
+            if learningRateScales[index] != 1 {
+                coefficients.stepSize = Float(c.learningRate * learningRateScales[index] / (1 - pow(c.beta1, t)))
+            }
             Self.update(value: parameter.value.buffer.pointer, gradient: parameter.gradient.buffer.pointer,
                         firstMoment: firstMoments[index].buffer.pointer, secondMoment: secondMoments[index].buffer.pointer,
                         count: parameter.value.count, coefficients: coefficients)

@@ -1,0 +1,60 @@
+import Foundation
+import Tensor
+
+extension ProblemBatch {
+    /// ×K instance augmentation for any `K ≥ 1`: copy `k` of an instance is its image under the dihedral map
+    /// `k mod 8` (``CoordinateSymmetry``) followed by a rotation by `⌊k / 8⌋ · 90° / ⌈K / 8⌉` about the centre of
+    /// its bounding box, then shifted and scaled back into the unit square. `K ≤ 8` gives exactly the first `K`
+    /// of POMO's eight copies (no rotation, no rescaling).
+    ///
+    /// Rotations keep every distance up to the common rescaling factor, so a tour's or route set's cost keeps its
+    /// rank among the instance's solutions; a matrix batch's ``travel`` costs are scaled by the same factor, so
+    /// costs and coordinates keep sharing one unit (its pseudo-coordinates are only defined up to rotation
+    /// anyway: ``MatrixEmbedding``). Instance `i`'s copy `k` is instance `i·K + k` of the result. Used by
+    /// ``PolicyDecoding/multistartAugmented(copies:)`` with `K > 8`, MatNet's ×128-style inference.
+    public func augmented(copies k: Int) -> ProblemBatch {
+        precondition(k >= 1, "at least one copy")
+        let dihedral = augmented(by: (0..<k).map { CoordinateSymmetry(rawValue: $0 % 8)! })
+        guard k > 8 else { return dihedral }
+        let turns = (k + 7) / 8, n = nodes
+        let points = dihedral.coordinates.pointer
+        var factors = [Float](repeating: 1, count: dihedral.count)
+        for row in 0..<dihedral.count {
+            let turn = (row % k) / 8
+            guard turn > 0 else { continue }
+            let angle = Double(turn) * (Double.pi / 2) / Double(turns)
+            factors[row] = Self.rotateIntoUnitSquare(points + row * n * 2, nodes: n, angle: angle)
+        }
+        let travel = dihedral.travel.map { travel in
+            let scaled = Tensor(uninitializedShape: travel.shape)
+            for row in 0..<dihedral.count {
+                let from = travel.pointer + row * n * n, to = scaled.pointer + row * n * n
+                for entry in 0..<(n * n) { to[entry] = from[entry] * factors[row] }
+            }
+            return scaled
+        }
+        return ProblemBatch(kind: kind, coordinates: dihedral.coordinates, demands: dihedral.demands,
+                            capacity: capacity, travel: travel)
+    }
+
+    /// Rotates the `nodes` interleaved points at `points` by `angle` about their bounding box's centre, then maps
+    /// them into the unit square (minimum at 0, larger side 1); returns the scale factor applied.
+    private static func rotateIntoUnitSquare(_ points: UnsafeMutablePointer<Float>, nodes n: Int, angle: Double) -> Float {
+        let c = Float(cos(angle)), s = Float(sin(angle))
+        var minX = Float.infinity, minY = Float.infinity, maxX = -Float.infinity, maxY = -Float.infinity
+        for node in 0..<n {
+            let x = points[2 * node], y = points[2 * node + 1]
+            let rx = c * x - s * y, ry = s * x + c * y
+            points[2 * node] = rx
+            points[2 * node + 1] = ry
+            minX = min(minX, rx); maxX = max(maxX, rx); minY = min(minY, ry); maxY = max(maxY, ry)
+        }
+        let side = max(maxX - minX, maxY - minY)
+        let factor: Float = side > 1e-12 ? 1 / side : 1
+        for node in 0..<n {
+            points[2 * node] = (points[2 * node] - minX) * factor
+            points[2 * node + 1] = (points[2 * node + 1] - minY) * factor
+        }
+        return factor
+    }
+}
