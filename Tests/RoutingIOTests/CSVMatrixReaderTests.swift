@@ -1,3 +1,4 @@
+import RoutingCore
 import RoutingIO
 import Testing
 
@@ -21,6 +22,7 @@ import Testing
               ("# unit: m\n0,inf\n1,0\n", 2, "column 2: 'inf' is not a finite number"),
               ("# unit: m\n0,1\n,0\n", 3, "column 1: '' is not a finite number"),
               ("# unit: m\n0,-4\n1,0\n", 2, "column 2: negative value -4"),
+              ("# unit: km\n0,1\n-0.003,0\n", 3, "column 1: negative value -0.003"),
               ("0,1\n1,0\n", nil, "no unit: start the file with '# unit: km'"),
               ("# unit: parsecs\n0,1\n1,0\n", 1, "unknown length unit 'parsecs'"),
               ("# unit: s\n0,1\n1,0\n", 1, "unknown length unit 's'"),
@@ -32,6 +34,17 @@ import Testing
         expectFormatError(line: line, [message], sourceLocation: #_sourceLocation) {
             _ = try CSVMatrixReader.read(path, unit: nil, lengths: true)
         }
+    }
+
+    @Test("OSRM's small negative same-segment entries are kept for CityMatrices to clamp, in the matrix's unit")
+    func routingArtefactsAreKept() throws {
+        let folder = try TemporaryDirectory()
+        let metres = try CSVMatrixReader.read(try folder.write("# unit: m\n0,-1.5\n3,0\n", to: "m.csv"), unit: nil, lengths: true)
+        #expect(metres.values == [0, -1.5, 3, 0])
+        let kilometres = try CSVMatrixReader.read(try folder.write("0,-0.0015\n3,0\n", to: "k.csv"), unit: .kilometres, lengths: true)
+        let cleaned = try CityMatrices(name: "k", points: [Point(x: 0, y: 0), Point(x: 1, y: 1)],
+                                       distances: kilometres.inBaseUnits.map(Float.init), durations: [0, 1, 1, 0])
+        #expect(cleaned.clampedEntries == 1 && cleaned.distances == [0, 0, 3000, 0])
     }
 
     @Test("a unit on the command line that contradicts the file is an error")

@@ -1,10 +1,13 @@
 import Foundation
+import RoutingCore
 
 /// Reads a square matrix from a CSV file: one row per line, comma-separated numbers, row-major `[from][to]`.
 ///
 /// Lines starting with `#` are comments; a comment `# unit: km` states the unit (``MatrixUnit``). The unit must be
 /// stated, in the file or by the caller — a matrix without units is refused. Every problem (ragged or non-square
-/// rows, empty cells, NaN, infinities, negative values, no unit) is a ``FormatError`` naming the file and line.
+/// rows, empty cells, NaN, infinities, negative values, no unit) is a ``FormatError`` naming the file and line —
+/// except OSRM's same-segment artefacts: values down to −``CityMatrices/negativeTolerance`` metres or seconds are
+/// kept, for ``CityMatrices`` to set to 0 and count, as the JSON and float32 imports do.
 public enum CSVMatrixReader {
     /// The matrix and its unit.
     public struct Matrix: Sendable, Equatable {
@@ -29,6 +32,7 @@ public enum CSVMatrixReader {
         var stated: MatrixUnit?
         var rows = [[Double]]()
         var rowLines = [Int]()
+        var negatives = [(line: Int, column: Int, field: String, value: Double)]()
         for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             let number = offset + 1
@@ -52,9 +56,7 @@ public enum CSVMatrixReader {
                 guard let value = Double(field), value.isFinite else {
                     throw FormatError(file: path, line: number, message: "column \(column + 1): '\(field)' is not a finite number")
                 }
-                guard value >= 0 else {
-                    throw FormatError(file: path, line: number, message: "column \(column + 1): negative value \(field)")
-                }
+                if value < 0 { negatives.append((number, column + 1, field, value)) }
                 row.append(value)
             }
             if let first = rows.first, row.count != first.count {
@@ -74,6 +76,11 @@ public enum CSVMatrixReader {
         guard let resolved = stated ?? unit else {
             throw FormatError(file: path, line: nil, message: "no unit: start the file with '# unit: "
                               + "\(lengths ? "km" : "min")' (\(MatrixUnit.names(lengths: lengths))) or give the unit option")
+        }
+        let tolerance = Double(CityMatrices.negativeTolerance)
+        if let bad = negatives.first(where: { $0.value * resolved.factor < -tolerance }) {
+            throw FormatError(file: path, line: bad.line, message: "column \(bad.column): negative value \(bad.field) "
+                              + "(only routing-engine artefacts down to −\(tolerance) \(lengths ? "m" : "s") are accepted, as 0)")
         }
         return Matrix(values: rows.flatMap { $0 }, count: rows.count, unit: resolved)
     }
