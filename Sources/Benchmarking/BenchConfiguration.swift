@@ -17,9 +17,14 @@ public struct BenchConfiguration: Sendable {
     public var routeDrawings: Int
     /// The command line, quoted in `summary.md`.
     public var commandLine: String
+    /// The CVRP fleet rule applied to every instance as it is loaded (`--vehicles`); `nil` keeps each file's
+    /// `VEHICLES`, else an unlimited fleet. With ``VehicleLimitRule/fromName`` the classic A/B/E/P optima in
+    /// `optima.csv` are references for the same problem, so no gap comes out negative.
+    public var vehicles: VehicleLimitRule?
 
     public init(instances: [BenchInstance], methods: [BenchMethod], limits: SolveLimits = SolveLimits(timeLimit: 1),
-                jobs: Int = 1, output: String, routeDrawings: Int = 6, commandLine: String = "routeopt bench") {
+                jobs: Int = 1, output: String, routeDrawings: Int = 6, commandLine: String = "routeopt bench",
+                vehicles: VehicleLimitRule? = nil) {
         self.instances = instances
         self.methods = methods
         self.limits = limits
@@ -27,6 +32,7 @@ public struct BenchConfiguration: Sendable {
         self.output = output
         self.routeDrawings = routeDrawings
         self.commandLine = commandLine
+        self.vehicles = vehicles
     }
 
     /// ``limits`` with the threads shared out between the jobs (at least one each).

@@ -110,7 +110,8 @@ public final class BenchRunner: @unchecked Sendable {
                        report: (BenchRow) -> Void) throws {
         let instance: Instance
         do {
-            instance = try benchInstance.load()
+            let loaded = try benchInstance.load()
+            instance = try configuration.vehicles.map { rule throws(VehicleLimitRule.Failure) in try rule.apply(to: loaded) } ?? loaded
         } catch {
             for method in methods {
                 let row = BenchRow(instance: benchInstance.name, problem: nil, dimension: nil, method: method, cost: nil,

@@ -53,8 +53,13 @@ public struct BenchSummary: Sendable {
     /// How the timings were taken.
     var timingNote: String {
         let limits = configuration.effectiveLimits
-        let base = String(format: "Default time limit %@ s per method and instance, seed %llu. ",
+        var base = String(format: "Default time limit %@ s per method and instance, seed %llu. ",
                           BenchMethod.format(configuration.limits.timeLimit), configuration.limits.seed)
+        switch configuration.vehicles {
+        case .fromName?: base += "CVRP fleets fixed at the k of each name (--vehicles name). "
+        case .count(let count)?: base += "CVRP fleets of at most \(count) vehicles (--vehicles \(count)). "
+        case nil: break
+        }
         if configuration.jobs > 1 {
             return base + "Timings were taken with \(configuration.jobs) instances solved in parallel "
                 + "(\(limits.threads) solver thread\(limits.threads == 1 ? "" : "s") each), so each solver had a share of the machine."

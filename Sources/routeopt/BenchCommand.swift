@@ -45,6 +45,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Draw the solutions of the first this-many instances that have coordinates.")
     var routes: Int = 6
 
+    @Option(help: ArgumentHelp("CVRP: at most this many vehicles on every instance (default: each file's VEHICLES, else unlimited).",
+                               discussion: "Pass `name` for the classic fixed fleet of CVRPLIB names such as A-n32-k5, which the optima of the A, B, E and P sets assume."))
+    var vehicles: VehicleLimitRule?
+
     func validate() throws {
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 64") }
@@ -64,7 +68,8 @@ struct BenchCommand: ParsableCommand {
             configuration = BenchConfiguration(
                 instances: try BenchInstance.expand(instances), methods: try BenchMethod.parseList(methods),
                 limits: SolveLimits(timeLimit: timeLimit, seed: seed, threads: threads), jobs: jobs, output: output,
-                routeDrawings: routes, commandLine: CommandLine.arguments.map(Self.shellQuoted).joined(separator: " "))
+                routeDrawings: routes, commandLine: CommandLine.arguments.map(Self.shellQuoted).joined(separator: " "),
+                vehicles: vehicles)
             let stop = StopRequest()
             let watcher = SignalWatcher(stop: stop, action: "finishing the solves in hand, then writing the results")
             defer { watcher.cancel() }

@@ -41,7 +41,7 @@ struct SolveCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("CVRP: use at most this many vehicles (default: the file's VEHICLES, else unlimited).",
                                discussion: "Pass `name` to take the k of a CVRPLIB name such as A-n32-k5, the classic fixed-fleet rule."))
-    var vehicles: VehicleLimitArgument?
+    var vehicles: VehicleLimitRule?
 
     @Option(help: "Policy checkpoint file for --method policy (default: the shipped one for the problem and nearest size).")
     var model: String?
@@ -83,7 +83,7 @@ struct SolveCommand: ParsableCommand {
             var problem = try InstanceReader.read(contentsOf: instance)
             if let vehicles {
                 do {
-                    problem = try problem.withVehicleLimit(try vehicles.limit(for: problem))
+                    problem = try vehicles.apply(to: problem)
                 } catch {
                     throw VehicleLimitError(file: instance, reason: "\(error)")
                 }

@@ -1,32 +1,9 @@
 import ArgumentParser
 import RoutingCore
 
-/// `--vehicles N` or `--vehicles name` (the `k` of a CVRPLIB name).
-enum VehicleLimitArgument: ExpressibleByArgument {
-    case count(Int)
-    case fromName
-
-    init?(argument: String) {
-        if argument == "name" {
-            self = .fromName
-        } else if let count = Int(argument), count > 0 {
-            self = .count(count)
-        } else {
-            return nil
-        }
-    }
-
-    /// The limit for `instance`.
-    func limit(for instance: Instance) throws -> Int {
-        switch self {
-        case .count(let count): return count
-        case .fromName:
-            guard let k = instance.vehicleCountInName else {
-                throw ValidationError("--vehicles name: the instance name '\(instance.name)' has no -kN suffix")
-            }
-            return k
-        }
-    }
+/// `--vehicles N` or `--vehicles name` (the `k` of a CVRPLIB name), for `solve` and `bench`.
+extension VehicleLimitRule: ExpressibleByArgument {
+    public static var defaultCompletionKind: CompletionKind { .list(["name"]) }
 }
 
 /// A `--vehicles` value the instance cannot use.

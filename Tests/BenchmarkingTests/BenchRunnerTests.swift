@@ -109,6 +109,34 @@ import Testing
         #expect(summary.contains("| exact:time=20 | 1 | 1 | 1 | 0.00 | 0.00 | 0.00 |"))
     }
 
+    /// `--vehicles name` fixes every CVRP fleet at the k of its name (P-n16-k8: at most 8 routes in the drawn
+    /// solution, never below the fixed-fleet optimum) and says so in the summary; a rule an instance cannot meet
+    /// (one vehicle for E-n13-k4) makes failed rows naming the reason, TSP instances are untouched.
+    @Test func vehicleRules() throws {
+        let output = try BenchFixtures.temporaryFolder()
+        var configuration = try Self.configuration(output: output, methods: "heuristic:iterations=300")
+        configuration.instances = configuration.instances.filter { ["burma14", "P-n16-k8"].contains($0.name) }
+        configuration.vehicles = .fromName
+        let outcome = try BenchRunner(configuration: configuration).run()
+        #expect(outcome.rows.count == 2 && outcome.rows.allSatisfy { $0.outcome.hasSolution })
+        let cvrp = try #require(outcome.rows.first { $0.instance == "P-n16-k8" })
+        #expect(cvrp.gapPercent.map { $0 >= 0 } == true)
+        let path = BenchRunner.solutionPath(in: configuration.solutionsFolder, instance: "P-n16-k8", method: "heuristic:iterations=300",
+                                            kind: .cvrp)
+        let drawn = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(drawn.split(separator: "\n").filter { $0.hasPrefix("Route") }.count <= 8)
+        #expect(try String(contentsOfFile: configuration.summaryPath, encoding: .utf8).contains("--vehicles name"))
+
+        let tooFew = try BenchFixtures.temporaryFolder()
+        var impossible = try Self.configuration(output: tooFew, methods: "heuristic:iterations=100")
+        impossible.instances = impossible.instances.filter { ["burma14", "E-n13-k4"].contains($0.name) }
+        impossible.vehicles = .count(1)
+        let rows = try BenchRunner(configuration: impossible).run().rows
+        #expect(rows.first { $0.instance == "burma14" }?.outcome.hasSolution == true)
+        let failed = try #require(rows.first { $0.instance == "E-n13-k4" })
+        #expect(failed.outcome == .failed && failed.note.contains("cannot carry the total demand"))
+    }
+
     /// A missing checkpoint makes failed rows with the reason, not a failed run.
     @Test func failuresAreRows() throws {
         let output = try BenchFixtures.temporaryFolder()
