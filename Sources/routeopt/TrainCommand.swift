@@ -47,7 +47,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Instances per batch.")
     var batch: Int?
 
-    @Option(name: .customLong("learning-rate"), help: "Adam learning rate.")
+    @Option(name: .customLong("learning-rate"), help: "Adam learning rate (a resumed run may change it, e.g. POMO's final tenfold decay).")
     var learningRate: Double?
 
     @Option(name: .customLong("cost-weight-lr-scale"),

@@ -89,6 +89,21 @@ import Tensor
         #expect(try TrainingRun.savedConfiguration(in: directory) == configuration)
     }
 
+    /// A resumed run may lower its learning rate (POMO's final decay): the optimiser steps at the new rate and the
+    /// saved configuration and Adam state say so.
+    @Test func resumeMayChangeTheLearningRate() throws {
+        let configuration = Self.tiny()
+        let directory = Self.directory()
+        _ = try TrainingRun(configuration: configuration, options: Self.options(directory, shards: 1, steps: 1), resume: false).run()
+        var decayed = configuration
+        decayed.learningRate = configuration.learningRate / 10
+        _ = try TrainingRun(configuration: decayed, options: Self.options(directory, shards: 1, steps: 2), resume: true).run()
+        #expect(try TrainingRun.savedConfiguration(in: directory).learningRate == decayed.learningRate)
+        let adam = try Checkpoint.read(from: directory + "/last.safetensors").metadata["optimizer.adam.configuration"] ?? ""
+        let saved = try JSONDecoder().decode(Adam.Configuration.self, from: Data(adam.utf8))
+        #expect(saved.learningRate == decayed.learningRate)
+    }
+
     /// A run writes config.json, command.txt, one log entry per interval and per validation with the
     /// documented fields, last.safetensors and best.safetensors (policy tensors only).
     @Test func writesRunFiles() throws {

@@ -128,12 +128,15 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     }
 
     /// Fields in which this (requested) configuration differs from `other` (a checkpoint's), ignoring
-    /// ``epochs`` (a resumed run may train longer) and ``costWeightLearningRateScale`` (or change that rate):
+    /// ``epochs`` (a resumed run may train longer) and the learning rates ``learningRate`` and
+    /// ``costWeightLearningRateScale`` (or change them, as in POMO's final tenfold decay):
     /// `["batchSize (checkpoint 512, requested 256)"]`.
     public func differences(from other: TrainingConfiguration) -> [String] {
         var mine = self, theirs = other
         mine.epochs = 0
         theirs.epochs = 0
+        mine.learningRate = 0
+        theirs.learningRate = 0
         mine.costWeightLearningRateScale = nil
         theirs.costWeightLearningRateScale = nil
         guard mine != theirs else { return [] }

@@ -140,6 +140,7 @@ extension TrainingRun {
         var state = TrainingState(parameters: training.stateTensors, optimizer: training.optimizer,
                                   randomStreams: RandomStreams(seed: configuration.seed))
         do { try state.restore(from: checkpoint) } catch { throw .checkpoint(error) }
+        training.optimizer.learningRate = configuration.learningRate  // the saved rate, unless the resume asked for another
         streams = state.randomStreams
         training.rng = streams["trainer"]
         try training.restore(metadata: state.metadata)
