@@ -62,7 +62,7 @@ public struct PolicySolver: Solver {
 
     public func solve(_ instance: Instance, limits: SolveLimits) throws -> SolveResult {
         let clock = Deadline(seconds: limits.timeLimit)
-        let outcome = try decoder.decode(instance, seed: limits.seed)
+        let outcome = try decoder.decode(instance, seed: limits.seed, deadline: clock)
         guard let best = outcome.best else {
             let reason = outcome.firstRejection.map { "\($0)" } ?? "no candidate"
             throw SolverError.noSolution(

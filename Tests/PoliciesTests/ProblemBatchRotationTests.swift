@@ -79,3 +79,28 @@ import Testing
         #expect(outcome.candidates == 7 * 24 && outcome.feasible == 7 * 24)
     }
 }
+
+/// Augmented and sampled decodings run in bounded chunks of copies, and a passed deadline stops them after the first.
+@Suite struct PolicyDecoderChunkTests {
+    @Test("copies made chunk by chunk equal the copies made at once")
+    func partialCopiesMatch() {
+        var rng = SeededGenerator(seed: 9)
+        let batch = ProblemBatch.randomCVRP(count: 1, customers: 6, using: &rng)
+        let all = batch.augmented(copies: 40)
+        let part = batch.augmented(copies: 40, only: 13..<29)
+        #expect(Array(part.coordinates.scalars) == Array(all.slice(13..<29).coordinates.scalars))
+        #expect(part.demands == all.slice(13..<29).demands)
+    }
+
+    @Test("a 130-node instance decodes one copy per chunk; an expired deadline keeps only the first chunk")
+    func deadlineStopsAfterTheFirstChunk() throws {
+        let checkpoint = try PolicyFixtures.checkpoint(.tsp, .pomo)
+        let instance = PolicyFixtures.tsp(130, seed: 3)
+        let decoder = try PolicyDecoder(checkpoint: checkpoint, decoding: .multistartAugmented(copies: 3))
+        #expect(try decoder.decode(instance, seed: 1).candidates == 3 * 130)
+        let late = try decoder.decode(instance, seed: 1, deadline: Deadline(seconds: 0))
+        #expect(late.candidates == 130 && late.feasible == 130)
+        let sampler = try PolicyDecoder(checkpoint: checkpoint, decoding: .sample(count: 400))
+        #expect(try sampler.decode(instance, seed: 1, deadline: Deadline(seconds: 0)).candidates == 130)
+    }
+}

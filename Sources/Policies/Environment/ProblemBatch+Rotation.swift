@@ -12,15 +12,19 @@ extension ProblemBatch {
     /// costs and coordinates keep sharing one unit (its pseudo-coordinates are only defined up to rotation
     /// anyway: ``MatrixEmbedding``). Instance `i`'s copy `k` is instance `i·K + k` of the result. Used by
     /// ``PolicyDecoding/multistartAugmented(copies:)`` with `K > 8`, MatNet's ×128-style inference.
-    public func augmented(copies k: Int) -> ProblemBatch {
+    /// - Parameter only: the copies to make (default all `K`), so that a decoder can build them chunk by chunk;
+    ///   instance `i`'s copy `only.lowerBound + c` is then instance `i·only.count + c`.
+    public func augmented(copies k: Int, only range: Range<Int>? = nil) -> ProblemBatch {
         precondition(k >= 1, "at least one copy")
-        let dihedral = augmented(by: (0..<k).map { CoordinateSymmetry(rawValue: $0 % 8)! })
+        let made = range ?? 0..<k
+        precondition(made.lowerBound >= 0 && made.upperBound <= k && !made.isEmpty, "copies out of range")
+        let dihedral = augmented(by: made.map { CoordinateSymmetry(rawValue: $0 % 8)! })
         guard k > 8 else { return dihedral }
-        let turns = (k + 7) / 8, n = nodes
+        let turns = (k + 7) / 8, n = nodes, perInstance = made.count
         let points = dihedral.coordinates.pointer
         var factors = [Float](repeating: 1, count: dihedral.count)
         for row in 0..<dihedral.count {
-            let turn = (row % k) / 8
+            let turn = (made.lowerBound + row % perInstance) / 8
             guard turn > 0 else { continue }
             let angle = Double(turn) * (Double.pi / 2) / Double(turns)
             factors[row] = Self.rotateIntoUnitSquare(points + row * n * 2, nodes: n, angle: angle)

@@ -41,11 +41,14 @@ public struct PolicyDecoder: Sendable {
     }
 
     /// Decodes `instance` and keeps the cheapest feasible candidate.
-    /// - Parameter seed: the sampling stream's seed (only ``PolicyDecoding/sample(count:)`` draws).
+    /// - Parameters:
+    ///   - seed: the sampling stream's seed (only ``PolicyDecoding/sample(count:)`` draws).
+    ///   - deadline: when given, sampling and augmented decodings start no new chunk of copies once it has passed
+    ///     (the first chunk always runs), so a time limit bounds them.
     /// - Throws: ``PolicyError`` when the instance has no coordinates, is of another problem than the
     ///   policy's, or has more than ``maximumNodes`` nodes.
-    public func decode(_ instance: Instance, seed: UInt64) throws(PolicyError) -> Outcome {
-        let solutions = try candidates(for: instance, seed: seed)
+    public func decode(_ instance: Instance, seed: UInt64, deadline: Deadline? = nil) throws(PolicyError) -> Outcome {
+        let solutions = try candidates(for: instance, seed: seed, deadline: deadline)
         var outcome = Outcome(best: nil, candidates: solutions.count, feasible: 0, firstRejection: nil)
         for solution in solutions {
             do {
@@ -59,33 +62,37 @@ public struct PolicyDecoder: Sendable {
         return outcome
     }
 
-    /// Every candidate solution of `instance` in its own node numbers (not yet evaluated).
-    public func candidates(for instance: Instance, seed: UInt64) throws(PolicyError) -> [Solution] {
+    /// Every candidate solution of `instance` in its own node numbers (not yet evaluated); `deadline` as in
+    /// ``decode(_:seed:deadline:)``.
+    public func candidates(for instance: Instance, seed: UInt64, deadline: Deadline? = nil) throws(PolicyError) -> [Solution] {
         try PolicyProblem.check(instance, against: checkpoint.configuration.problem, path: checkpoint.path)
         let matrix = checkpoint.configuration.problem.isAsymmetric
         if !instance.kind.isVehicleRouting && instance.dimension <= (matrix ? 2 : 3) {
             return [.tour(Array(0..<instance.dimension))]
         }
         if instance.kind.isVehicleRouting && instance.customers.isEmpty { return [.routes([])] }
-        func batch(copies: Int = 1) throws(PolicyError) -> ProblemBatch {
-            matrix ? ProblemBatch(matrixInstance: instance, copies: copies) : try ProblemBatch(instance: instance, copies: copies)
-        }
+        let single = matrix ? ProblemBatch(matrixInstance: instance) : try ProblemBatch(instance: instance)
         let order = ProblemBatch.nodeOrder(for: instance)
         var rng = SeededGenerator(seed: seed)
         switch decoding {
         case .greedy:
-            let environment = rollout(try batch(), strategy: .greedy, using: &rng)
+            let environment = rollout(single, strategy: .greedy, using: &rng)
             return Self.solutions(of: environment, rows: 0..<1, order: order)
         case .multistart:
-            let environment = rollout(try batch(), strategy: .greedy, using: &rng)
+            let environment = rollout(single, strategy: .greedy, using: &rng)
             return Self.solutions(of: environment, rows: 0..<environment.rows, order: order)
         case .multistartAugmented(let copies):
-            let augmented = try batch().augmented(copies: copies)
-            let environment = rollout(augmented, strategy: .greedy, using: &rng)
-            return Self.solutions(of: environment, rows: 0..<environment.rows, order: order)
+            return inChunks(copies: copies, nodes: order.count, deadline: deadline) { range in
+                let environment = rollout(single.augmented(copies: copies, only: range), strategy: .greedy, using: &rng)
+                return Self.solutions(of: environment, rows: 0..<environment.rows, order: order)
+            }
         case .sample(let count):
-            return try sampled(instance, count: count, order: order, using: &rng) { copies throws(PolicyError) in
-                try batch(copies: copies)
+            let trajectoriesPerCopy = checkpoint.policy.trajectoriesPerInstance(nodes: order.count)
+            let copies = (count + trajectoriesPerCopy - 1) / trajectoriesPerCopy
+            return inChunks(copies: copies, nodes: order.count, deadline: deadline) { range in
+                let repeated = single.augmented(by: [CoordinateSymmetry](repeating: .identity, count: range.count))
+                let environment = rollout(repeated, strategy: .sample, using: &rng)
+                return Self.solutions(of: environment, rows: 0..<environment.rows, order: order)
             }
         }
     }
@@ -95,26 +102,25 @@ public struct PolicyDecoder: Sendable {
     /// hundred nodes.
     public static let maximumNodes = 1_000
 
-    /// `count` sampled trajectories (POMO: whole sets of one rollout per start), decoded in chunks of
-    /// copies so that memory stays bounded.
-    private func sampled(_ instance: Instance, count: Int, order: [Int], using rng: inout SeededGenerator,
-                         batch: (Int) throws(PolicyError) -> ProblemBatch) throws(PolicyError) -> [Solution] {
-        let n = order.count
+    /// The solutions of `copies` copies of an instance of `nodes` nodes, decoded by `decode` in chunks of consecutive
+    /// copies small enough that memory stays bounded (``chunkBudget``); once `deadline` has passed no further chunk
+    /// starts.
+    private func inChunks(copies: Int, nodes n: Int, deadline: Deadline?, _ decode: (Range<Int>) -> [Solution]) -> [Solution] {
         let trajectoriesPerCopy = checkpoint.policy.trajectoriesPerInstance(nodes: n)
-        var copiesLeft = (count + trajectoriesPerCopy - 1) / trajectoriesPerCopy
         let copiesPerChunk = max(1, Self.chunkBudget / (trajectoriesPerCopy * n * n))
         var solutions = [Solution]()
-        while copiesLeft > 0 {
-            let copies = min(copiesLeft, copiesPerChunk)
-            let environment = rollout(try batch(copies), strategy: .sample, using: &rng)
-            solutions += Self.solutions(of: environment, rows: 0..<environment.rows, order: order)
-            copiesLeft -= copies
+        var next = 0
+        while next < copies {
+            if next > 0, deadline?.hasExpired == true { break }
+            let range = next..<min(copies, next + copiesPerChunk)
+            solutions += decode(range)
+            next = range.upperBound
         }
         return solutions
     }
 
-    /// Bound on `copies · trajectories per copy · n²` per sampling chunk (about the floats of the
-    /// per-instance decoding tables and per-row masks), so a chunk stays in the tens of megabytes.
+    /// Bound on `copies · trajectories per copy · n²` per chunk of sampled or augmented copies (about the floats of
+    /// the per-instance decoding tables and per-row masks), so a chunk stays in the tens of megabytes.
     static let chunkBudget = 1 << 21
 
     private func rollout(_ batch: ProblemBatch, strategy: DecodeStrategy,
