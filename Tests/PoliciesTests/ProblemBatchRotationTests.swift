@@ -92,15 +92,21 @@ import Testing
         #expect(part.demands == all.slice(13..<29).demands)
     }
 
-    @Test("a 130-node instance decodes one copy per chunk; an expired deadline keeps only the first chunk")
+    @Test("with one copy per chunk, chunked decoding equals the one-batch decoding; an expired deadline keeps the first chunk")
     func deadlineStopsAfterTheFirstChunk() throws {
         let checkpoint = try PolicyFixtures.checkpoint(.tsp, .pomo)
-        let instance = PolicyFixtures.tsp(130, seed: 3)
-        let decoder = try PolicyDecoder(checkpoint: checkpoint, decoding: .multistartAugmented(copies: 3))
-        #expect(try decoder.decode(instance, seed: 1).candidates == 3 * 130)
+        let instance = PolicyFixtures.tsp(12, seed: 3)
+        var decoder = try PolicyDecoder(checkpoint: checkpoint, decoding: .multistartAugmented(copies: 20))
+        let whole = try decoder.decode(instance, seed: 1)
+        decoder.chunkBudget = 12 * 12 * 12
+        let chunked = try decoder.decode(instance, seed: 1)
+        #expect(whole.candidates == 20 * 12 && chunked.candidates == 20 * 12)
+        #expect(whole.best?.cost == chunked.best?.cost)
         let late = try decoder.decode(instance, seed: 1, deadline: Deadline(seconds: 0))
-        #expect(late.candidates == 130 && late.feasible == 130)
-        let sampler = try PolicyDecoder(checkpoint: checkpoint, decoding: .sample(count: 400))
-        #expect(try sampler.decode(instance, seed: 1, deadline: Deadline(seconds: 0)).candidates == 130)
+        #expect(late.candidates == 12 && late.feasible == 12)
+        var sampler = try PolicyDecoder(checkpoint: checkpoint, decoding: .sample(count: 60))
+        sampler.chunkBudget = 12 * 12 * 12
+        #expect(try sampler.decode(instance, seed: 1).candidates == 60)
+        #expect(try sampler.decode(instance, seed: 1, deadline: Deadline(seconds: 0)).candidates == 12)
     }
 }

@@ -107,7 +107,7 @@ public struct PolicyDecoder: Sendable {
     /// starts.
     private func inChunks(copies: Int, nodes n: Int, deadline: Deadline?, _ decode: (Range<Int>) -> [Solution]) -> [Solution] {
         let trajectoriesPerCopy = checkpoint.policy.trajectoriesPerInstance(nodes: n)
-        let copiesPerChunk = max(1, Self.chunkBudget / (trajectoriesPerCopy * n * n))
+        let copiesPerChunk = max(1, chunkBudget / (trajectoriesPerCopy * n * n))
         var solutions = [Solution]()
         var next = 0
         while next < copies {
@@ -121,7 +121,9 @@ public struct PolicyDecoder: Sendable {
 
     /// Bound on `copies · trajectories per copy · n²` per chunk of sampled or augmented copies (about the floats of
     /// the per-instance decoding tables and per-row masks), so a chunk stays in the tens of megabytes.
-    static let chunkBudget = 1 << 21
+    static let defaultChunkBudget = 1 << 21
+    /// ``defaultChunkBudget``; tests lower it to decode small instances in several chunks.
+    var chunkBudget = defaultChunkBudget
 
     private func rollout(_ batch: ProblemBatch, strategy: DecodeStrategy,
                          using rng: inout SeededGenerator) -> any DecodingEnvironment {
