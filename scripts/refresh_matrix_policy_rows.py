@@ -13,6 +13,7 @@ import csv
 import glob
 import os
 import re
+import shlex
 import subprocess
 import sys
 
@@ -28,7 +29,7 @@ def bench_command(folder):
 def matrix_instances(command):
     """Names of the instances in the command's files and folders that the matrix policy reads."""
     names = set()
-    for argument in command.split()[2:]:
+    for argument in shlex.split(command)[2:]:
         if argument.startswith("-"):
             continue
         paths = glob.glob(os.path.join(argument, "**", "*"), recursive=True) if os.path.isdir(argument) else glob.glob(argument)
@@ -48,6 +49,8 @@ def refresh(folder):
     results = os.path.join(folder, "results.csv")
     with open(results, newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
+    if not rows:
+        sys.exit(f"{results}: empty")
     header, body = rows[0], rows[1:]
     method = header.index("method")
     kept = [row for row in body

@@ -7,7 +7,9 @@ import RoutingCore
 /// makes the cost worse).
 ///
 /// The reported seconds cover loading the checkpoint and decoding (and polishing). `limits.timeLimit`
-/// bounds only the polish; decoding runs to the end. `limits.seed` seeds sampling and the CVRP polish.
+/// bounds the polish and the copies beyond POMO's ×8 of a `multistart-augK` or sampling decoding (no new chunk
+/// of copies starts once it has passed; greedy, multi-start and ×8 always run to the end). `limits.seed` seeds
+/// sampling and the CVRP polish.
 /// The status is always `feasible`. With a vehicle limit, candidates using too many routes are
 /// skipped; if none fits, the solve fails with a message saying so (nothing is written).
 public struct PolicySolver: Solver {

@@ -32,7 +32,7 @@ import Testing
     /// each edge): augmentation never changes what a tour costs.
     @Test func augmentationNeverChangesATourCost() throws {
         let instance = PolicyFixtures.tsp(25, seed: 2)
-        let batch = try ProblemBatch(instance: instance, symmetries: CoordinateSymmetry.allCases)
+        let batch = try ProblemBatch(instance: instance).augmented()
         let scale = UnitSquareNormalization(points: instance.coordinates!).scale
         var rng = SeededGenerator(seed: 4)
         for _ in 0..<20 {

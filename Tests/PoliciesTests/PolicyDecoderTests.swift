@@ -43,7 +43,7 @@ import Testing
         let pomo = try PolicyFixtures.checkpoint(.tsp, .pomo)
         let instance = PolicyFixtures.tsp(11, seed: 8)
         let candidates = try PolicyDecoder(checkpoint: pomo, decoding: .multistartAugmented(copies: 8)).candidates(for: instance, seed: 1)
-        let batch = try ProblemBatch(instance: instance, symmetries: CoordinateSymmetry.allCases)
+        let batch = try ProblemBatch(instance: instance).augmented()
         let scale = UnitSquareNormalization(points: instance.coordinates!).scale
         for (row, candidate) in candidates.enumerated() {
             let tour = try #require(candidate.tour)
@@ -117,5 +117,27 @@ import Testing
         for n in 1...3 {
             #expect(try decoder.candidates(for: PolicyFixtures.tsp(n, seed: 1), seed: 1) == [.tour(Array(0..<n))])
         }
+    }
+}
+
+/// Augmented and sampled decodings run in bounded chunks of copies; a passed deadline stops them after the first
+/// eight copies (augmented) or the first chunk (sampling).
+@Suite struct PolicyDecoderChunkTests {
+    @Test("with one copy per chunk, chunked decoding equals the one-batch decoding; an expired deadline keeps ×8 whole")
+    func deadlineStopsAfterTheFirstChunk() throws {
+        let checkpoint = try PolicyFixtures.checkpoint(.tsp, .pomo)
+        let instance = PolicyFixtures.tsp(12, seed: 3)
+        var decoder = try PolicyDecoder(checkpoint: checkpoint, decoding: .multistartAugmented(copies: 20))
+        let whole = try decoder.decode(instance, seed: 1)
+        decoder.chunkBudget = 12 * 12 * 12
+        let chunked = try decoder.decode(instance, seed: 1)
+        #expect(whole.candidates == 20 * 12 && chunked.candidates == 20 * 12)
+        #expect(whole.best?.cost == chunked.best?.cost)
+        let late = try decoder.decode(instance, seed: 1, deadline: Deadline(seconds: 0))
+        #expect(late.candidates == 8 * 12 && late.feasible == 8 * 12)
+        var sampler = try PolicyDecoder(checkpoint: checkpoint, decoding: .sample(count: 60))
+        sampler.chunkBudget = 12 * 12 * 12
+        #expect(try sampler.decode(instance, seed: 1).candidates == 60)
+        #expect(try sampler.decode(instance, seed: 1, deadline: Deadline(seconds: 0)).candidates == 12)
     }
 }

@@ -17,7 +17,7 @@ import Testing
     /// Unknown names, missing or non-positive sample or copy counts and counts above the maxima are rejected.
     @Test func rejectsBadValues() {
         for text in ["", "Greedy", "sample", "sample:", "sample:0", "sample:-3", "sample:x", "sample:100001", "aug8",
-                     "multistart-aug", "multistart-aug0", "multistart-aug-8", "multistart-aug1025", "multistart-augx"] {
+                     "multistart-aug", "multistart-aug0", "multistart-aug-8", "multistart-aug1025", "multistart-augx", "multistart-aug+8", "multistart-aug８"] {
             #expect(PolicyDecoding(argument: text) == nil, "\(text)")
         }
     }

@@ -23,7 +23,7 @@ import Testing
     @Test func copiesAndSymmetries() throws {
         let instance = PolicyFixtures.tsp(9, seed: 6)
         let symmetries: [CoordinateSymmetry] = [.identity, .transpose, .halfTurn]
-        let batch = try ProblemBatch(instance: instance, symmetries: symmetries, copies: 2)
+        let batch = try ProblemBatch(instance: instance).augmented(by: symmetries).augmented(by: [.identity, .identity])
         #expect(batch.count == 6 && batch.nodes == 9)
         for (s, symmetry) in symmetries.enumerated() {
             for copy in 0..<2 {

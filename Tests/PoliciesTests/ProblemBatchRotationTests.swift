@@ -78,11 +78,8 @@ import Testing
         let outcome = try PolicyDecoder(checkpoint: matrixPolicy, decoding: .multistartAugmented(copies: 24)).decode(acvrp, seed: 1)
         #expect(outcome.candidates == 7 * 24 && outcome.feasible == 7 * 24)
     }
-}
 
-/// Augmented and sampled decodings run in bounded chunks of copies, and a passed deadline stops them after the first.
-@Suite struct PolicyDecoderChunkTests {
-    @Test("copies made chunk by chunk equal the copies made at once")
+    @Test("copies made part by part equal the copies made at once (coordinates, demands, travel costs)")
     func partialCopiesMatch() {
         var rng = SeededGenerator(seed: 9)
         let batch = ProblemBatch.randomCVRP(count: 1, customers: 6, using: &rng)
@@ -90,23 +87,9 @@ import Testing
         let part = batch.augmented(copies: 40, only: 13..<29)
         #expect(Array(part.coordinates.scalars) == Array(all.slice(13..<29).coordinates.scalars))
         #expect(part.demands == all.slice(13..<29).demands)
-    }
-
-    @Test("with one copy per chunk, chunked decoding equals the one-batch decoding; an expired deadline keeps the first chunk")
-    func deadlineStopsAfterTheFirstChunk() throws {
-        let checkpoint = try PolicyFixtures.checkpoint(.tsp, .pomo)
-        let instance = PolicyFixtures.tsp(12, seed: 3)
-        var decoder = try PolicyDecoder(checkpoint: checkpoint, decoding: .multistartAugmented(copies: 20))
-        let whole = try decoder.decode(instance, seed: 1)
-        decoder.chunkBudget = 12 * 12 * 12
-        let chunked = try decoder.decode(instance, seed: 1)
-        #expect(whole.candidates == 20 * 12 && chunked.candidates == 20 * 12)
-        #expect(whole.best?.cost == chunked.best?.cost)
-        let late = try decoder.decode(instance, seed: 1, deadline: Deadline(seconds: 0))
-        #expect(late.candidates == 12 && late.feasible == 12)
-        var sampler = try PolicyDecoder(checkpoint: checkpoint, decoding: .sample(count: 60))
-        sampler.chunkBudget = 12 * 12 * 12
-        #expect(try sampler.decode(instance, seed: 1).candidates == 60)
-        #expect(try sampler.decode(instance, seed: 1, deadline: Deadline(seconds: 0)).candidates == 12)
+        let matrix = ProblemBatch.matrixBatch(kind: .tsp, nodes: 5, matrices: [MatrixPolicyTests.roadMatrix(nodes: 5, seed: 2)])
+        let travelAll = matrix.augmented(copies: 30), travelPart = matrix.augmented(copies: 30, only: 7..<23)
+        #expect(Array(travelPart.travel!.scalars) == Array(travelAll.slice(7..<23).travel!.scalars))
+        #expect(Array(travelPart.coordinates.scalars) == Array(travelAll.slice(7..<23).coordinates.scalars))
     }
 }

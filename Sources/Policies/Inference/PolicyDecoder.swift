@@ -43,8 +43,9 @@ public struct PolicyDecoder: Sendable {
     /// Decodes `instance` and keeps the cheapest feasible candidate.
     /// - Parameters:
     ///   - seed: the sampling stream's seed (only ``PolicyDecoding/sample(count:)`` draws).
-    ///   - deadline: when given, sampling and augmented decodings start no new chunk of copies once it has passed
-    ///     (the first chunk always runs), so a time limit bounds them.
+    ///   - deadline: when given, sampling and augmented decodings start no new chunk of copies once it has passed —
+    ///     after the first chunk (sampling) or the first eight copies (POMO's ×8, so the default decoding never
+    ///     depends on the machine's speed), so a time limit bounds ×K decodings with large K.
     /// - Throws: ``PolicyError`` when the instance has no coordinates, is of another problem than the
     ///   policy's, or has more than ``maximumNodes`` nodes.
     public func decode(_ instance: Instance, seed: UInt64, deadline: Deadline? = nil) throws(PolicyError) -> Outcome {
@@ -82,14 +83,14 @@ public struct PolicyDecoder: Sendable {
             let environment = rollout(single, strategy: .greedy, using: &rng)
             return Self.solutions(of: environment, rows: 0..<environment.rows, order: order)
         case .multistartAugmented(let copies):
-            return inChunks(copies: copies, nodes: order.count, deadline: deadline) { range in
+            return inChunks(copies: copies, nodes: order.count, deadline: deadline, always: min(copies, 8)) { range in
                 let environment = rollout(single.augmented(copies: copies, only: range), strategy: .greedy, using: &rng)
                 return Self.solutions(of: environment, rows: 0..<environment.rows, order: order)
             }
         case .sample(let count):
             let trajectoriesPerCopy = checkpoint.policy.trajectoriesPerInstance(nodes: order.count)
             let copies = (count + trajectoriesPerCopy - 1) / trajectoriesPerCopy
-            return inChunks(copies: copies, nodes: order.count, deadline: deadline) { range in
+            return inChunks(copies: copies, nodes: order.count, deadline: deadline, always: 1) { range in
                 let repeated = single.augmented(by: [CoordinateSymmetry](repeating: .identity, count: range.count))
                 let environment = rollout(repeated, strategy: .sample, using: &rng)
                 return Self.solutions(of: environment, rows: 0..<environment.rows, order: order)
@@ -103,15 +104,16 @@ public struct PolicyDecoder: Sendable {
     public static let maximumNodes = 1_000
 
     /// The solutions of `copies` copies of an instance of `nodes` nodes, decoded by `decode` in chunks of consecutive
-    /// copies small enough that memory stays bounded (``chunkBudget``); once `deadline` has passed no further chunk
-    /// starts.
-    private func inChunks(copies: Int, nodes n: Int, deadline: Deadline?, _ decode: (Range<Int>) -> [Solution]) -> [Solution] {
+    /// copies small enough that memory stays bounded (``chunkBudget``); once `always` copies are done and `deadline`
+    /// has passed, no further chunk starts.
+    private func inChunks(copies: Int, nodes n: Int, deadline: Deadline?, always: Int,
+                          _ decode: (Range<Int>) -> [Solution]) -> [Solution] {
         let trajectoriesPerCopy = checkpoint.policy.trajectoriesPerInstance(nodes: n)
         let copiesPerChunk = max(1, chunkBudget / (trajectoriesPerCopy * n * n))
         var solutions = [Solution]()
         var next = 0
         while next < copies {
-            if next > 0, deadline?.hasExpired == true { break }
+            if next >= always, deadline?.hasExpired == true { break }
             let range = next..<min(copies, next + copiesPerChunk)
             solutions += decode(range)
             next = range.upperBound

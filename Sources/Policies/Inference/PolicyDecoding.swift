@@ -10,7 +10,7 @@ public enum PolicyDecoding: Sendable, Hashable, CustomStringConvertible {
     /// POMO: one greedy rollout from every start node (CVRP: every first customer).
     case multistart
     /// POMO's default with `copies` = 8: greedy rollouts from every start node on each of `copies` augmented
-    /// copies of the instance, decoded as one batch — the eight ``CoordinateSymmetry`` maps, and beyond eight
+    /// copies of the instance, decoded in batches of as many copies as memory allows — the eight ``CoordinateSymmetry`` maps, and beyond eight
     /// those maps combined with rotations (``ProblemBatch/augmented(copies:)``; MatNet-style ×128 inference for
     /// the matrix policy, whose pseudo-coordinates are only defined up to rotation).
     case multistartAugmented(copies: Int)
@@ -29,7 +29,8 @@ public enum PolicyDecoding: Sendable, Hashable, CustomStringConvertible {
         case "multistart": self = .multistart
         default:
             if argument.hasPrefix("multistart-aug") {
-                guard let copies = Int(argument.dropFirst("multistart-aug".count)),
+                let digits = argument.dropFirst("multistart-aug".count)
+                guard digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber), let copies = Int(digits),
                       copies >= 1, copies <= Self.maximumCopies else { return nil }
                 self = .multistartAugmented(copies: copies)
                 return

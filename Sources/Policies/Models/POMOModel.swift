@@ -73,7 +73,6 @@ public final class POMOModel: @unchecked Sendable {
             ? Parameter(name: "decoder.distanceWeight", value: Tensor(repeating: Self.initialDistanceWeight, shape: [1])) : nil
     }
 
-    /// Every parameter in a fixed order.
     /// The matrix policy's cost weights: every encoder layer's per-head distance biases and the decoder's
     /// ``distanceWeight`` (empty for a coordinate policy). They live on another scale than the other weights, so
     /// training gives them a larger learning rate (``TrainingConfiguration/costWeightLearningRateScale``).
@@ -81,6 +80,7 @@ public final class POMOModel: @unchecked Sendable {
         encoder.layers.compactMap(\.distanceBias) + (distanceWeight.map { [$0] } ?? [])
     }
 
+    /// Every parameter in a fixed order.
     public var parameters: [Parameter] {
         embedding.parameters + (depotEmbedding?.parameters ?? []) + encoder.parameters + (queryFirst?.parameters ?? [])
             + queryLast.parameters + key.parameters + value.parameters + combine.parameters + (distanceWeight.map { [$0] } ?? [])

@@ -56,9 +56,10 @@ public final class Adam {
     public var configuration: Configuration
     /// Number of updates applied so far.
     public internal(set) var step = 0
-    /// Per-parameter multipliers of ``learningRate`` (same order as ``parameters``, all 1 by default): parameters
-    /// on another natural scale than the rest (the matrix policy's cost weights) can move faster. Not part of the
-    /// saved state: whoever builds the optimiser sets them.
+    /// Per-parameter multipliers of the step size η (same order as ``parameters``, all 1 by default): parameters
+    /// on another natural scale than the rest (the matrix policy's cost weights) can move faster. Weight decay is
+    /// not scaled (L2 decay acts through the gradient; decoupled decay keeps `1 − ηλ`). Not part of the saved
+    /// state: whoever builds the optimiser sets them.
     public var learningRateScales: [Double] {
         didSet { precondition(learningRateScales.count == parameters.count, "one learning-rate scale per parameter") }
     }
