@@ -53,7 +53,7 @@ let package = Package(
             swiftSettings: optimised),
         .target(
             name: "Solving",
-            dependencies: ["RoutingCore", "RoutingIO", "Heuristics", "Policies", "ExactSolver"],
+            dependencies: ["RoutingCore", "RoutingIO", "Heuristics", "Policies", "Tensor", "ExactSolver"],
             swiftSettings: optimised),
         .target(
             name: "Benchmarking",

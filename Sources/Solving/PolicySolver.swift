@@ -1,6 +1,7 @@
 import Heuristics
 import Policies
 import RoutingCore
+import Tensor
 
 /// `solve --method policy`: a trained policy's decoded solution (``PolicyDecoder``), optionally polished
 /// by the heuristics' local search (``TourPolish`` for TSP, ``RoutePolish`` for CVRP; a polish never
@@ -64,6 +65,11 @@ public struct PolicySolver: Solver {
 
     public func solve(_ instance: Instance, limits: SolveLimits) throws -> SolveResult {
         let clock = Deadline(seconds: limits.timeLimit)
+        // OpenBLAS threads beyond the solver's share spin-wait against whatever else runs (seconds instead of
+        // hundredths with a training run beside it), so the products use at most `limits.threads`.
+        let blasThreads = BLAS.threads
+        if blasThreads > limits.threads { BLAS.threads = limits.threads }
+        defer { if blasThreads > limits.threads { BLAS.threads = blasThreads } }
         let outcome = try decoder.decode(instance, seed: limits.seed, deadline: clock)
         guard let best = outcome.best else {
             let reason = outcome.firstRejection.map { "\($0)" } ?? "no candidate"
