@@ -5,7 +5,7 @@ public struct PolicyOptions: Sendable {
     /// An explicit checkpoint file (`--model`); `nil` picks the shipped checkpoint for the instance's
     /// problem and nearest size from ``checkpoints``.
     public var model: String?
-    /// `--decode`; `nil` uses ``PolicyDecoding/standard(for:)`` of the checkpoint's architecture.
+    /// `--decode`; `nil` uses ``PolicyDecoding/standard(for:problem:)`` of the checkpoint's architecture and problem.
     public var decoding: PolicyDecoding?
     /// `--polish`: improve the decoded solution with the heuristics' local search.
     public var polish: Bool

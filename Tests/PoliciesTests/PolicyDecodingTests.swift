@@ -22,10 +22,13 @@ import Testing
         }
     }
 
-    /// POMO defaults to multi-start with ×8 augmentation, the attention model to greedy.
+    /// POMO defaults to multi-start with ×8 augmentation (the matrix policy ×128), the attention model to greedy.
     @Test func standardDecodings() {
         #expect(PolicyDecoding.standard(for: .pomo) == .multistartAugmented(copies: 8))
         #expect(PolicyDecoding.standard(for: .attention) == .greedy)
+        #expect(PolicyDecoding.standard(for: .pomo, problem: .cvrp) == .multistartAugmented(copies: 8))
+        #expect(PolicyDecoding.standard(for: .pomo, problem: .atsp) == .multistartAugmented(copies: 128))
+        #expect(PolicyDecoding.standard(for: .pomo, problem: .acvrp) == .multistartAugmented(copies: 128))
         #expect(PolicyDecoding.multistart.needsStartNodes && !PolicyDecoding.sample(count: 2).needsStartNodes)
     }
 }

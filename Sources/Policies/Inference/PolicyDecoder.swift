@@ -14,12 +14,12 @@ public struct PolicyDecoder: Sendable {
     /// How it decodes.
     public let decoding: PolicyDecoding
 
-    /// A decoder for `checkpoint`; `decoding` defaults to ``PolicyDecoding/standard(for:)``.
+    /// A decoder for `checkpoint`; `decoding` defaults to ``PolicyDecoding/standard(for:problem:)``.
     /// - Throws: ``PolicyError/decodingNeedsPOMO(decoding:path:architecture:)`` for a multi-start
     ///   decoding of an attention model.
     public init(checkpoint: PolicyCheckpoint, decoding: PolicyDecoding? = nil) throws(PolicyError) {
         let architecture = checkpoint.policy.architecture
-        let chosen = decoding ?? .standard(for: architecture)
+        let chosen = decoding ?? .standard(for: architecture, problem: checkpoint.configuration.problem)
         if chosen.needsStartNodes && architecture != .pomo {
             throw .decodingNeedsPOMO(decoding: chosen.description, path: checkpoint.path, architecture: architecture)
         }
