@@ -98,7 +98,7 @@ import Testing
         #expect(report.model == near && report.decoding == "greedy")
         let matrix = try Self.checkpoint(.atsp, .pomo, in: folder, name: "atsp50-pomo.safetensors")
         let (explicit, _, _) = try Self.solve("bayg29.tsp", options: options)
-        #expect(explicit.model == matrix && explicit.decoding == "multistart-aug8")
+        #expect(explicit.model == matrix && explicit.decoding == "multistart-aug128")
     }
 
     /// Matrix-only and asymmetric instances are refused before any checkpoint is looked for; a missing
