@@ -67,10 +67,9 @@ public struct PolicySolver: Solver {
         let clock = Deadline(seconds: limits.timeLimit)
         // OpenBLAS threads beyond the solver's share spin-wait against whatever else runs (seconds instead of
         // hundredths with a training run beside it), so the products use at most `limits.threads`.
-        let blasThreads = BLAS.threads
-        if blasThreads > limits.threads { BLAS.threads = limits.threads }
-        defer { if blasThreads > limits.threads { BLAS.threads = blasThreads } }
-        let outcome = try decoder.decode(instance, seed: limits.seed, deadline: clock)
+        let outcome = try BLAS.withThreads(atMost: limits.threads) { () throws(PolicyError) in
+            try decoder.decode(instance, seed: limits.seed, deadline: clock)
+        }
         guard let best = outcome.best else {
             let reason = outcome.firstRejection.map { "\($0)" } ?? "no candidate"
             throw SolverError.noSolution(

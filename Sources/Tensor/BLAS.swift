@@ -35,4 +35,15 @@ public enum BLAS {
         get { Int(openblas_get_num_threads()) }
         set { openblas_set_num_threads(Int32(max(1, newValue))) }
     }
+
+    /// Runs `body` with OpenBLAS using at most `limit` threads, then restores the previous count. Threads beyond a
+    /// caller's share of the cores spin-wait against whatever else runs (side-by-side training runs, a solve beside
+    /// a busy core), and tiny products lose more to waking threads than they gain.
+    public static func withThreads<Result, Failure: Error>(atMost limit: Int,
+                                                           _ body: () throws(Failure) -> Result) throws(Failure) -> Result {
+        let previous = threads
+        if previous > limit { threads = limit }
+        defer { if previous > limit { threads = previous } }
+        return try body()
+    }
 }

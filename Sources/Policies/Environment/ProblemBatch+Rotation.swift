@@ -1,4 +1,5 @@
 import Foundation
+import RoutingCore
 import Tensor
 
 extension ProblemBatch {
@@ -41,24 +42,20 @@ extension ProblemBatch {
                             capacity: capacity, travel: travel)
     }
 
-    /// Rotates the `nodes` interleaved points at `points` by `angle` about their bounding box's centre, then maps
-    /// them into the unit square (minimum at 0, larger side 1); returns the scale factor applied.
+    /// Rotates the `nodes` interleaved points at `points` by `angle`, then maps them into the unit square as file
+    /// instances are (``UnitSquareNormalization``: minimum at 0, larger side 1); returns the scale factor applied.
     private static func rotateIntoUnitSquare(_ points: UnsafeMutablePointer<Float>, nodes n: Int, angle: Double) -> Float {
-        let c = Float(cos(angle)), s = Float(sin(angle))
-        var minX = Float.infinity, minY = Float.infinity, maxX = -Float.infinity, maxY = -Float.infinity
-        for node in 0..<n {
-            let x = points[2 * node], y = points[2 * node + 1]
-            let rx = c * x - s * y, ry = s * x + c * y
-            points[2 * node] = rx
-            points[2 * node + 1] = ry
-            minX = min(minX, rx); maxX = max(maxX, rx); minY = min(minY, ry); maxY = max(maxY, ry)
+        let c = cos(angle), s = sin(angle)
+        let rotated = (0..<n).map { node in
+            let x = Double(points[2 * node]), y = Double(points[2 * node + 1])
+            return Point(x: c * x - s * y, y: s * x + c * y)
         }
-        let side = max(maxX - minX, maxY - minY)
-        let factor: Float = side > 1e-12 ? 1 / side : 1
-        for node in 0..<n {
-            points[2 * node] = (points[2 * node] - minX) * factor
-            points[2 * node + 1] = (points[2 * node + 1] - minY) * factor
+        let normalization = UnitSquareNormalization(points: rotated)
+        for (node, point) in rotated.enumerated() {
+            let unit = normalization(point)
+            points[2 * node] = Float(unit.x)
+            points[2 * node + 1] = Float(unit.y)
         }
-        return factor
+        return Float(1 / normalization.scale)
     }
 }

@@ -65,11 +65,10 @@ public final class GreedyTSPDecoder {
         let n = coordinates.count / 2
         precondition(n >= 1 && n <= capacity && coordinates.count == 2 * n, "decode: \(coordinates.count / 2) nodes")
         // Products this small lose more to waking BLAS threads than they gain from them.
-        let previousThreads = BLAS.threads
-        if previousThreads != 1 { BLAS.threads = 1 }
-        defer { if previousThreads != 1 { BLAS.threads = previousThreads } }
-        coordinates.withUnsafeBufferPointer { encode($0.baseAddress!, nodes: n) }
-        return decodeSteps(nodes: n)
+        return BLAS.withThreads(atMost: 1) {
+            coordinates.withUnsafeBufferPointer { encode($0.baseAddress!, nodes: n) }
+            return decodeSteps(nodes: n)
+        }
     }
 
     /// The greedy tour from already encoded node embeddings (`[n, d]` row-major, evaluation mode): the
@@ -79,10 +78,7 @@ public final class GreedyTSPDecoder {
     public func decode(embeddings: UnsafePointer<Float>, nodes n: Int) -> (tour: [Int], logLikelihood: Float) {
         precondition(n >= 1 && n <= capacity, "decode: \(n) nodes for a decoder of \(capacity)")
         h.update(from: embeddings, count: n * width)
-        let previousThreads = BLAS.threads
-        if previousThreads != 1 { BLAS.threads = 1 }
-        defer { if previousThreads != 1 { BLAS.threads = previousThreads } }
-        return decodeSteps(nodes: n)
+        return BLAS.withThreads(atMost: 1) { decodeSteps(nodes: n) }
     }
 
     // MARK: - Encoder

@@ -135,9 +135,11 @@ public final class TrainingRun {
     public func run() throws(TrainingError) -> Summary {
         // One shard means one core: OpenBLAS would otherwise use every core for each product, and several such
         // runs side by side (`--threads 1` each) would spin-wait on each other's cores.
-        let previousBLASThreads = BLAS.threads
-        if options.shards == 1 { BLAS.threads = 1 }
-        defer { BLAS.threads = previousBLASThreads }
+        try BLAS.withThreads(atMost: options.shards == 1 ? 1 : Int.max) { () throws(TrainingError) in try train() }
+    }
+
+    /// ``run()``'s work, with OpenBLAS's threads set.
+    private func train() throws(TrainingError) -> Summary {
         try prepareDirectory()
         options.events(.message(resumed
             ? "resuming \(options.directory) at epoch \(counters.epoch), step \(counters.step) (\(counters.instances) instances)"
